@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+// Phaen — the planning and performance system of the Bangkok Metropolitan Administration.
+// Targets are arranged in levels; a target may depend only on targets of a lower level
+// (see ARCHITECTURE.md). PhaenCore depends on Foundation only.
+import PackageDescription
+
+let package = Package(
+    name: "Phaen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "phaen", targets: ["phaen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.32.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.0"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/async-kit", from: "1.19.0"),
+    ],
+    targets: [
+        // Level 0 — the pure domain: model, scoring, validation, Thai numbers and dates.
+        .target(name: "PhaenCore"),
+
+        // Level 1 — adapters that depend on Core only.
+        .target(name: "PhaenStore", dependencies: [
+            "PhaenCore",
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "SQLiteKit", package: "sqlite-kit"),
+            .product(name: "PostgresKit", package: "postgres-kit"),
+            .product(name: "AsyncKit", package: "async-kit"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "PhaenImport", dependencies: ["PhaenCore"], resources: [.copy("Demo")]),
+
+        // Level 2 — use cases.
+        .target(name: "PhaenApp", dependencies: [
+            "PhaenCore", "PhaenStore", "PhaenImport",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Level 3 — the command line.
+        .executableTarget(name: "phaen", dependencies: [
+            "PhaenApp",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "PhaenCoreTests", dependencies: ["PhaenCore"]),
+        .testTarget(name: "PhaenImportTests", dependencies: ["PhaenImport", "PhaenCore"]),
+        .testTarget(name: "PhaenStoreTests", dependencies: ["PhaenStore", "PhaenCore", "PhaenImport"]),
+        .testTarget(name: "PhaenAppTests", dependencies: ["PhaenApp", "PhaenCore", "PhaenStore", "PhaenImport"]),
+    ]
+)

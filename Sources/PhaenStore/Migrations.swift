@@ -1,0 +1,78 @@
+import Foundation
+import SQLKit
+
+/// One step of the schema. Migrations are numbered and append-only: a released migration is
+/// never edited — a change to the schema is a new migration at the end of `Migrations.all`.
+struct Migration: Sendable {
+    let number: Int
+    let name: String
+    let apply: @Sendable (any SQLDatabase, StoreEngine) async throws -> Void
+}
+
+enum Migrations {
+    /// Every migration, in order. Numbers run 1, 2, 3 … without gaps.
+    static let all: [Migration] = [
+        Migration(number: 1, name: "initial schema", apply: Migration001Initial.apply),
+    ]
+}
+
+/// Applies pending migrations and records each in `schema_migrations` in the same transaction,
+/// so a migration is either wholly applied and recorded or not at all.
+struct Migrator {
+    let pool: ConnectionPool
+    let migrations: [Migration]
+
+    func applied() async throws -> [Int] {
+        try await ensureLedger()
+        return try await pool.read { db in try await Self.appliedNumbers(db) }
+    }
+
+    func migrate() async throws -> [Int] {
+        try await ensureLedger()
+        var appliedNow: [Int] = []
+        let known = Set(migrations.map(\.number))
+        let unknown = try await pool.read { db in try await Self.appliedNumbers(db) }.filter { !known.contains($0) }
+        guard unknown.isEmpty else {
+            throw StoreError("ฐานข้อมูลผ่านการปรับโครงสร้างครั้งที่ \(unknown.map(String.init).joined(separator: ", ")) ซึ่งโปรแกรมรุ่นนี้ไม่รู้จัก: ใช้โปรแกรมรุ่นใหม่กว่า (database has migrations this build does not know)")
+        }
+        for migration in migrations {
+            let ran = try await pool.write { db -> Bool in
+                // Two processes may migrate at once (a deploy and a CLI): the lock makes the
+                // second wait, then see the number already recorded and skip it. SQLite's
+                // BEGIN IMMEDIATE already serialises writers.
+                if pool.engine == .postgres {
+                    try await db.raw("LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE").run()
+                }
+                guard try await !Self.appliedNumbers(db).contains(migration.number) else { return false }
+                try await migration.apply(db, pool.engine)
+                try await db.insert(into: "schema_migrations")
+                    .columns("number", "name", "applied_at")
+                    .values(migration.number, migration.name, Self.timestamp(Date()))
+                    .run()
+                return true
+            }
+            if ran { appliedNow.append(migration.number) }
+        }
+        return appliedNow
+    }
+
+    private func ensureLedger() async throws {
+        try await pool.write { db in
+            try await db.create(table: "schema_migrations").ifNotExists()
+                .column("number", type: .int, .primaryKey(autoIncrement: false))
+                .column("name", type: .text, .notNull)
+                // ISO 8601 UTC text: the same in both engines and readable in any client.
+                .column("applied_at", type: .text, .notNull)
+                .run()
+        }
+    }
+
+    private static func appliedNumbers(_ db: any SQLDatabase) async throws -> [Int] {
+        try await db.select().column("number").from("schema_migrations").orderBy("number")
+            .all(decodingColumn: "number", as: Int.self)
+    }
+
+    private static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}
