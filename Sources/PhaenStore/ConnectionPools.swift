@@ -1,8 +1,6 @@
 import AsyncKit
 import Foundation
 import Logging
-import NIOCore
-import NIOPosix
 import PostgresKit
 import SQLiteKit
 

@@ -155,3 +155,46 @@ import Testing
         #expect(s.explanation.contains("80") && s.explanation.contains("85") && s.explanation.contains("3.8") && s.explanation.contains("8.8"))
     }
 }
+
+@Suite struct ThresholdRangeTests {
+    func rules(_ rows: [LevelRow]) -> [String] { ThresholdRules.checkRanges(rows, where_: "t").map(\.rule) }
+
+    @Test("J-13: the security KPI prints 1 → 5 and ≤ 2 → 4: overlapping ranges; the unambiguous form passes")
+    func securityRanges() {
+        let printed = [LevelRow(level: 5, max: 1), LevelRow(level: 4, max: 2), LevelRow(level: 3, min: 3, max: 4),
+                       LevelRow(level: 2, min: 5, max: 6), LevelRow(level: 1, min: 7)]
+        #expect(rules(printed) == ["AGR-THRESHOLD-OVERLAP"])
+        let fixed = [LevelRow(level: 5, max: 1), LevelRow(level: 4, min: 2, max: 2), LevelRow(level: 3, min: 3, max: 4),
+                     LevelRow(level: 2, min: 5, max: 6), LevelRow(level: 1, min: 7)]
+        #expect(rules(fixed).isEmpty)
+        let gapped = [LevelRow(level: 5, max: 1), LevelRow(level: 4, min: 3, max: 4), LevelRow(level: 3, min: 5)]
+        #expect(rules(gapped) == ["AGR-THRESHOLD-GAP"])
+    }
+
+    @Test("thresholds must be monotonic in the KPI's direction")
+    func monotonic() {
+        let up = Criteria.thresholds(ThresholdCriteria(direction: .higher, table: .uniform([70, 75, 75, 85, 90])))
+        #expect(ThresholdRules.check(up, where_: "t").map(\.rule) == ["AGR-THRESHOLD-ORDER"])
+        let down = Criteria.thresholds(ThresholdCriteria(direction: .lower, table: .perGroup(["A": [nil, 6, 4, 2, 1], "B": [nil, 4, 6, 2, 1]])))
+        #expect(ThresholdRules.check(down, where_: "t").map(\.stated) == ["–/4/6/2/1"])
+    }
+
+    @Test("a level-5 row must equal the weight; other rows follow the year's scheme")
+    func levelRows() {
+        var kpi = AgreementKPI(code: "1", name: "x", weight: 15, criteria: .judged(JudgedCriteria()))
+        kpi.levelRows = [LevelRow(level: 1, points: 9), LevelRow(level: 4, points: Decimal(string: "13.5")), LevelRow(level: 5, points: 15)]
+        #expect(AgreementRules.checkKPI(kpi, scheme: .sixtyToHundred, where_: "t").isEmpty)
+        kpi.levelRows = [LevelRow(level: 3, points: 10), LevelRow(level: 5, points: 20)]
+        #expect(AgreementRules.checkKPI(kpi, scheme: .sixtyToHundred, where_: "t").map(\.rule) == ["AGR-ROW-POINTS", "AGR-LEVEL5-POINTS"])
+    }
+
+    @Test("component weights: stated vs Σ KPI weights, and Σ components = 100")
+    func weights() {
+        let k = { (code: String, w: Decimal) in AgreementKPI(code: code, name: "x", weight: w, criteria: .judged(JudgedCriteria())) }
+        let agreement = Agreement(unitCode: "x", fiscalYear: FiscalYear(2567), pointsScheme: .twentyToHundred, components: [
+            Component(number: "1", name: "a", weight: 60, kpis: [k("1.1", 20), k("1.2", 30)]),
+            Component(number: "2", name: "b", weight: 30, kpis: [k("2.1", 30), k("2.1", 0)]),
+        ])
+        #expect(AgreementRules.check(agreement).map(\.rule) == ["AGR-KPI-WEIGHTS", "AGR-WEIGHTS-100", "AGR-DUP-KPI"])
+    }
+}

@@ -13,7 +13,7 @@ public struct Money: Hashable, Comparable, Sendable {
 
     /// Exact conversion from a decimal number of baht; nil when it has more than 2 decimals
     /// or does not fit.
-    public init?(baht decimal: Decimal) {
+    public init?(exactBaht decimal: Decimal) {
         var scaled = decimal * 100
         var rounded = Decimal()
         NSDecimalRound(&rounded, &scaled, 0, .plain)
@@ -45,7 +45,7 @@ public struct Money: Hashable, Comparable, Sendable {
     public init?(plain text: String) {
         guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
               text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-              let money = Money(baht: value) else { return nil }
+              let money = Money(exactBaht: value) else { return nil }
         self = money
     }
 }

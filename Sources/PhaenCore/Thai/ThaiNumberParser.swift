@@ -34,7 +34,7 @@ public enum ThaiNumberParser {
     /// Exact money: nil when the number has more than two decimals.
     public static func money(_ text: String) -> Money? {
         guard let value = decimal(text) else { return nil }
-        return Money(baht: value)
+        return Money(exactBaht: value)
     }
 
     /// A plain non-negative integer in Thai or Arabic digits ("๓๘" → 38); no signs,

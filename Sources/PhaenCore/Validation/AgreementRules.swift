@@ -102,16 +102,19 @@ enum ThresholdRules {
         guard ranges.count > 1 else { return [] }
         let wholeNumbers = ranges.allSatisfy { isWhole($0.1) && isWhole($0.2) }
         var out: [Finding] = []
-        for (a, b) in zip(ranges, ranges.dropFirst()) {
-            if b.1 <= a.2 {
+        // `reach` is the furthest point covered so far and the level that covers it.
+        var reach = (level: ranges[0].0, end: ranges[0].2)
+        for b in ranges.dropFirst() {
+            if b.1 <= reach.end {
                 out.append(Finding(rule: "AGR-THRESHOLD-OVERLAP", severity: .error,
-                    messageTH: "ช่วงเกณฑ์ของระดับ \(a.0) และระดับ \(b.0) ซ้อนทับกัน",
-                    messageEN: "The ranges of level \(a.0) and level \(b.0) overlap", location: where_))
-            } else if b.1 - a.2 > (wholeNumbers ? 1 : 0) {
+                    messageTH: "ช่วงเกณฑ์ของระดับ \(reach.level) และระดับ \(b.0) ซ้อนทับกัน",
+                    messageEN: "The ranges of level \(reach.level) and level \(b.0) overlap", location: where_))
+            } else if b.1 - reach.end > (wholeNumbers ? 1 : 0) {
                 out.append(Finding(rule: "AGR-THRESHOLD-GAP", severity: .error,
-                    messageTH: "ช่วงเกณฑ์ระหว่างระดับ \(a.0) และระดับ \(b.0) มีช่องว่าง (\(Fmt.number(a.2)) ถึง \(Fmt.number(b.1)))",
-                    messageEN: "There is a gap between the ranges of level \(a.0) and level \(b.0)", location: where_))
+                    messageTH: "ช่วงเกณฑ์ระหว่างระดับ \(reach.level) และระดับ \(b.0) มีช่องว่าง (\(Fmt.number(reach.end)) ถึง \(Fmt.number(b.1)))",
+                    messageEN: "There is a gap between the ranges of level \(reach.level) and level \(b.0)", location: where_))
             }
+            if b.2 > reach.end { reach = (b.0, b.2) }
         }
         return out
     }

@@ -91,7 +91,8 @@ enum PlanListRules {
                     messageTH: "โครงการเดียวกันมีงบประมาณต่างกัน — " + detail.joined(separator: "; "),
                     messageEN: "The same project carries different budgets — " + detail.joined(separator: "; "),
                     location: where_, stated: amounts.sorted().map(\.plainString).joined(separator: " / "), computed: nil))
-            } else if amounts.count == 1, let missing = seen.first(where: { $0.cell.amount == nil && isBlank($0.cell) }) {
+            } else if amounts.count == 1, amounts.first! != .zero,
+                      let missing = seen.first(where: { $0.cell.amount == nil && isBlank($0.cell) }) {
                 out.append(Finding(rule: "PLAN-BUDGET-MISSING", severity: .warning,
                     messageTH: "โครงการมีงบประมาณ \(Fmt.money(amounts.first!)) บาท แต่ใน\(missing.place)ระบุ \"\(missing.cell.printed)\"",
                     messageEN: "The project has a budget of \(Fmt.money(amounts.first!)) but \(missing.place) prints \"\(missing.cell.printed)\"",

@@ -27,8 +27,9 @@ public struct ValidationContext: Sendable {
 public enum Validator {
     public static func validate(_ context: ValidationContext) -> [Finding] {
         var findings: [Finding] = []
-        findings += FrameworkRules.check(context.frameworks)
         if let plan = context.plan {
+            // Framework errors matter to the units whose plans cite the frameworks.
+            findings += FrameworkRules.check(context.frameworks)
             findings += PlanListRules.check(plan)
             findings += PlanReferenceRules.check(plan, unit: context.unit, frameworks: context.frameworks)
             findings += StepPlanRules.check(plan.stepPlans)

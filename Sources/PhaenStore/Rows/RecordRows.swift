@@ -1,0 +1,141 @@
+import PhaenCore
+
+/// `reports`: the report in full as `body`; state, value and claimed level as columns for
+/// queries (which reports are still drafts, which results are below target).
+struct ReportRow: Codable {
+    var unitCode: String
+    var fiscalYear: Int
+    var round: String
+    var kpiCode: String
+    var state: String
+    var value: String?
+    var claimedLevel: String?
+    var version: Int
+    var body: String
+
+    init(_ report: ProgressReport, version: Int) throws {
+        unitCode = report.unitCode; fiscalYear = report.fiscalYear.be; round = report.round.code
+        kpiCode = report.kpiCode; state = report.state.rawValue; value = DecimalText.text(report.value)
+        claimedLevel = DecimalText.text(report.claimedLevel); self.version = version; body = try JSONBody.encode(report)
+    }
+
+    func report() throws -> ProgressReport { try JSONBody.decode(ProgressReport.self, from: body) }
+}
+
+/// `budget_allocations`: amounts in satang.
+struct AllocationRow: Codable {
+    var unitCode: String
+    var fiscalYear: Int
+    var type: String
+    var allocated: Int64
+    var afterTransfers: Int64?
+
+    init(_ allocation: BudgetAllocation) {
+        unitCode = allocation.unitCode; fiscalYear = allocation.fiscalYear.be; type = allocation.type.rawValue
+        allocated = allocation.allocated.satang; afterTransfers = allocation.afterTransfers?.satang
+    }
+
+    func allocation() throws -> BudgetAllocation {
+        BudgetAllocation(unitCode: unitCode, fiscalYear: FiscalYear(fiscalYear), type: try budgetType(type),
+                         allocated: Money(satang: allocated), afterTransfers: afterTransfers.map(Money.init(satang:)))
+    }
+}
+
+/// `disbursements`: one row of a unit-year's ledger, in document order.
+struct DisbursementRow: Codable {
+    var unitCode: String
+    var fiscalYear: Int
+    var position: Int
+    var type: String
+    var date: String
+    var amount: Int64
+    var cumulative: Bool
+
+    init(position: Int, disbursement: Disbursement) {
+        unitCode = disbursement.unitCode; fiscalYear = disbursement.fiscalYear.be; self.position = position
+        type = disbursement.type.rawValue; date = disbursement.date.description
+        amount = disbursement.amount.satang; cumulative = disbursement.cumulative
+    }
+
+    func disbursement() throws -> Disbursement {
+        guard let civil = CivilDate(iso: date) else { throw StoreError("วันที่ในฐานข้อมูลอ่านไม่ได้: \(date) (disbursements.date)") }
+        return Disbursement(unitCode: unitCode, fiscalYear: FiscalYear(fiscalYear), type: try budgetType(type),
+                            date: civil, amount: Money(satang: amount), cumulative: cumulative)
+    }
+}
+
+private func budgetType(_ raw: String) throws -> BudgetType {
+    guard let type = BudgetType(rawValue: raw) else { throw StoreError("ประเภทงบประมาณในฐานข้อมูลไม่รู้จัก: \(raw)") }
+    return type
+}
+
+struct DisbursementTableRow: Codable {
+    var unitCode: String
+    var fiscalYear: Int
+    var asOf: String
+    var body: String
+
+    init(_ table: StatedDisbursementTable) throws {
+        unitCode = table.unitCode; fiscalYear = table.fiscalYear.be; asOf = table.asOf.description
+        body = try JSONBody.encode(table)
+    }
+
+    func table() throws -> StatedDisbursementTable { try JSONBody.decode(StatedDisbursementTable.self, from: body) }
+}
+
+/// `directives`: the directive in full as `body`; the units it is addressed to are also rows
+/// of `directive_units`, so "directives for this unit" is an indexed query.
+struct DirectiveRow: Codable {
+    var id: String
+    var fiscalYear: Int
+    var source: String
+    var inspectionRound: Int?
+    var date: String?
+    var grp: Int?
+    var body: String
+
+    init(_ directive: Directive) throws {
+        id = directive.id; fiscalYear = directive.fiscalYear.be; source = directive.source.rawValue
+        inspectionRound = directive.inspectionRound; date = directive.date?.description; grp = directive.group
+        body = try JSONBody.encode(directive)
+    }
+
+    func directive() throws -> Directive { try JSONBody.decode(Directive.self, from: body) }
+}
+
+struct DirectiveUnitRow: Codable {
+    var directiveId: String
+    var position: Int
+    var unitCode: String
+}
+
+struct DirectiveReportRow: Codable {
+    var directiveId: String
+    var unitCode: String
+    var date: String
+    var status: String
+    var body: String
+
+    init(_ report: DirectiveReport) throws {
+        directiveId = report.directiveID; unitCode = report.unitCode; date = report.date.description
+        status = report.status.rawValue; body = try JSONBody.encode(report)
+    }
+
+    func report() throws -> DirectiveReport { try JSONBody.decode(DirectiveReport.self, from: body) }
+}
+
+struct InnovationRow: Codable {
+    var unitCode: String
+    var fiscalYear: Int
+    var title: String
+    var kpiCode: String?
+    var status: String
+    var body: String
+
+    init(_ innovation: Innovation) throws {
+        unitCode = innovation.unitCode; fiscalYear = innovation.fiscalYear.be; title = innovation.title
+        kpiCode = innovation.kpiCode; status = innovation.status.rawValue; body = try JSONBody.encode(innovation)
+    }
+
+    func innovation() throws -> Innovation { try JSONBody.decode(Innovation.self, from: body) }
+}
