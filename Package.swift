@@ -41,8 +41,9 @@ let package = Package(
 
         // Level 3 — the command line.
         .executableTarget(name: "phaen", dependencies: [
-            "PhaenApp",
+            "PhaenApp", "PhaenStore", "PhaenCore", "PhaenImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         .testTarget(name: "PhaenCoreTests", dependencies: ["PhaenCore"]),

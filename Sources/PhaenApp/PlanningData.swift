@@ -1,5 +1,5 @@
 import PhaenCore
-//STORE import PhaenStore
+import PhaenStore
 
 /// What the use cases read. The database (`PhaenStore`) and an in-memory `Dataset` both
 /// provide it, so the same use case validates a stored plan or a file.
@@ -17,7 +17,7 @@ public protocol PlanningData: Sendable {
     func fiscalYears(unitCode: String) async throws -> [FiscalYear]
 }
 
-//STORE extension PhaenStore: PlanningData {}
+extension PhaenStore: PlanningData {}
 
 /// A dataset held in memory (a file, or the demo dataset before it is stored).
 public struct InMemoryData: PlanningData {

@@ -58,7 +58,8 @@ public enum TextOutput {
     public static func scoreCard(_ card: ScoreCard, unitName: String?) -> String {
         var lines: [String] = []
         lines.append("ผลคะแนนคำรับรองการปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. \(card.fiscalYear)")
-        lines.append("หน่วยงาน: \(unitName ?? card.unitCode) (\(card.unitCode))" + (card.unitGroup.map { "  กลุ่มหน่วยงาน \($0)" } ?? ""))
+        let unit = unitName.map { "\($0) (\(card.unitCode))" } ?? card.unitCode
+        lines.append("หน่วยงาน: \(unit)" + (card.unitGroup.map { "  กลุ่มหน่วยงาน \($0)" } ?? ""))
         lines.append("เกณฑ์คะแนน: \(card.pointsScheme == .sixtyToHundred ? "ระดับ 1–5 = 60–100 คะแนน" : "ระดับ 1–5 = ร้อยละ 20–100 ของน้ำหนัก")")
         lines.append("")
         let header = ["ตัวชี้วัด", "น้ำหนัก", "ระดับ", "คะแนน(%)", "ถ่วงน้ำหนัก", "วิธีได้มา"]

@@ -22,9 +22,20 @@ struct Migrator {
     let pool: ConnectionPool
     let migrations: [Migration]
 
+    /// The numbers recorded in `schema_migrations`; empty for a new database (whose ledger is
+    /// not created by merely asking).
     func applied() async throws -> [Int] {
-        try await ensureLedger()
-        return try await pool.read { db in try await Self.appliedNumbers(db) }
+        try await pool.read { db in
+            try await Self.ledgerExists(db, engine: pool.engine) ? try await Self.appliedNumbers(db) : []
+        }
+    }
+
+    /// Fails with a message saying what to do when the database lacks migrations this build has.
+    func requireCurrent() async throws {
+        let missing = Set(migrations.map(\.number)).subtracting(try await applied())
+        guard missing.isEmpty else {
+            throw StoreError("ฐานข้อมูลยังไม่ได้ปรับโครงสร้างเป็นรุ่นปัจจุบัน: สั่ง phaen migrate ก่อน (pending migrations \(missing.sorted()))")
+        }
     }
 
     func migrate() async throws -> [Int] {
@@ -64,6 +75,18 @@ struct Migrator {
                 // ISO 8601 UTC text: the same in both engines and readable in any client.
                 .column("applied_at", type: .text, .notNull)
                 .run()
+        }
+    }
+
+    private static func ledgerExists(_ db: any SQLDatabase, engine: StoreEngine) async throws -> Bool {
+        switch engine {
+        case .sqlite:
+            return try await db.select().column("name").from("sqlite_master")
+                .where("type", .equal, "table").where("name", .equal, "schema_migrations").first() != nil
+        case .postgres:
+            return try await db.select().column("table_name").from(SQLQualifiedTable("tables", space: "information_schema"))
+                .where("table_schema", .equal, SQLFunction("current_schema"))
+                .where("table_name", .equal, "schema_migrations").first() != nil
         }
     }
 

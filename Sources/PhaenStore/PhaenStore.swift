@@ -10,7 +10,7 @@ public final class PhaenStore: Sendable {
     let pool: ConnectionPool
     private let logger: Logger
     /// The file behind `sqlite::memory:`, removed at shutdown.
-    private let scratchFile: String?
+    let scratchFile: String?
     private let closed = ShutdownFlag()
 
     private init(pool: ConnectionPool, logger: Logger, scratchFile: String?) {
@@ -49,7 +49,8 @@ public final class PhaenStore: Sendable {
         return store
     }
 
-    /// Closes every connection. Call once when done; later calls do nothing.
+    /// Closes every connection. Call it before the store is released (AsyncKit's pool asserts
+    /// that it was shut down); later calls do nothing.
     public func shutdown() async throws {
         guard closed.close() else { return }
         try await pool.shutdown()
@@ -75,10 +76,26 @@ public final class PhaenStore: Sendable {
 
     /// Stores a dataset in one transaction: all of it or, on error, none of it. Idempotent.
     public func importDataset(_ dataset: Dataset) async throws -> ImportSummary {
-        let summary = try await pool.write { db in try await DatasetImport.run(dataset, in: db) }
+        try await Migrator(pool: pool, migrations: Migrations.all).requireCurrent()
+        let summary = try await pool.write { db in
+            try await self.lockForImport(db)
+            return try await DatasetImport.run(dataset, in: db)
+        }
         logger.info("dataset imported", metadata: ["written": "\(summary.written)", "unchanged": "\(summary.unchanged)"])
         return summary
     }
+
+    /// Imports replace records by delete and insert after comparing them. Two concurrent
+    /// imports in PostgreSQL's READ COMMITTED could both delete a record and both insert it
+    /// (a key violation), so imports take a transaction-scoped advisory lock and run one after
+    /// another, as SQLite's BEGIN IMMEDIATE makes them do anyway.
+    private func lockForImport(_ db: any SQLDatabase) async throws {
+        guard engine == .postgres else { return }
+        try await db.raw("SELECT pg_advisory_xact_lock(\(bind: Self.importLockKey))").run()
+    }
+
+    /// Any fixed number, the same in every process that imports into the database.
+    private static let importLockKey: Int64 = 0x5068_6165_6e49_6d70  // "PhaenImp"
 
     // MARK: Reading
 
@@ -106,13 +123,13 @@ public final class PhaenStore: Sendable {
 
     public func agreement(unitCode: String, fiscalYear: FiscalYear) async throws -> Agreement? {
         try await pool.read { db in
-            try await AgreementStore.load(unitCode: unitCode, fiscalYear: fiscalYear, in: db).first?.agreement
+            try await AgreementStore.load(unitCode: unitCode, fiscalYear: fiscalYear, in: db)?.agreement
         }
     }
 
     /// All agreements, by fiscal year then unit code.
     public func agreements() async throws -> [Agreement] {
-        try await pool.read { db in try await AgreementStore.load(in: db).map(\.agreement) }
+        try await pool.read { db in try await AgreementStore.loadAll(in: db) }
             .sorted { ($0.fiscalYear, $0.unitCode) < ($1.fiscalYear, $1.unitCode) }
     }
 

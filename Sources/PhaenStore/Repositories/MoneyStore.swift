@@ -16,7 +16,7 @@ enum MoneyStore {
         if stored == allocation { return .unchanged }
         try await db.delete(from: "budget_allocations").whereUnitYear(allocation.unitCode, allocation.fiscalYear)
             .where("type", .equal, allocation.type.rawValue).run()
-        try await db.insert([AllocationRow(allocation)], into: "budget_allocations")
+        try await db.insert([try AllocationRow(allocation)], into: "budget_allocations")
         return .written
     }
 
@@ -30,7 +30,7 @@ enum MoneyStore {
                            in db: any SQLDatabase) async throws -> WriteOutcome {
         if try await disbursements(unitCode: unitCode, fiscalYear: fiscalYear, in: db) == ledger { return .unchanged }
         try await db.delete(from: "disbursements").whereUnitYear(unitCode, fiscalYear).run()
-        try await db.insert(ledger.enumerated().map { DisbursementRow(position: $0.offset, disbursement: $0.element) },
+        try await db.insert(try ledger.enumerated().map { try DisbursementRow(position: $0.offset, disbursement: $0.element) },
                             into: "disbursements")
         return .written
     }

@@ -19,7 +19,7 @@ enum PlanStore {
 
         let entries = Dictionary(grouping: try await partRows("list_entries", ListEntryRow.self, by: ["list_id", "position"]), by: \.listId)
         plan.lists = try await partRows("project_lists", ProjectListRow.self, by: ["position"]).map { list in
-            list.list(entries: try (entries[list.id] ?? []).map { try $0.entry() })
+            try list.list(entries: (entries[list.id] ?? []).map { try $0.entry() })
         }
 
         let steps = Dictionary(grouping: try await partRows("plan_steps", PlanStepRow.self, by: ["step_plan_id", "position"]), by: \.stepPlanId)
@@ -40,12 +40,12 @@ enum PlanStore {
                             into: "plan_kpis")
         try await db.insert(try plan.projects.enumerated().map { try ProjectRow(plan, position: $0.offset, project: $0.element) },
                             into: "projects")
-        try await db.insert(plan.lists.enumerated().map { ProjectListRow(plan, position: $0.offset, list: $0.element) },
+        try await db.insert(try plan.lists.enumerated().map { try ProjectListRow(plan, position: $0.offset, list: $0.element) },
                             into: "project_lists")
         try await db.insert(try plan.lists.flatMap { list in
             try list.entries.enumerated().map { try ListEntryRow(plan, listID: list.id, position: $0.offset, entry: $0.element) }
         }, into: "list_entries")
-        try await db.insert(plan.stepPlans.enumerated().map { StepPlanRow(plan, position: $0.offset, stepPlan: $0.element) },
+        try await db.insert(try plan.stepPlans.enumerated().map { try StepPlanRow(plan, position: $0.offset, stepPlan: $0.element) },
                             into: "step_plans")
         try await db.insert(try plan.stepPlans.flatMap { stepPlan in
             try stepPlan.steps.enumerated().map { try PlanStepRow(plan, stepPlanID: stepPlan.id, position: $0.offset, step: $0.element) }

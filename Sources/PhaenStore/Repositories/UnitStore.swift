@@ -22,9 +22,9 @@ enum UnitStore {
         if stored == unit { return .unchanged }
         // Other tables refer to units, so a changed unit is updated in place, never deleted.
         if stored == nil {
-            try await db.insert([UnitRow(unit)], into: "units")
+            try await db.insert([try UnitRow(unit)], into: "units")
         } else {
-            try await db.update("units").set(model: UnitRow(unit), with: RowCoding.encoder)
+            try await db.update("units").set(model: try UnitRow(unit), with: RowCoding.encoder)
                 .where("code", .equal, unit.code).run()
             try await db.delete(from: "sections").where("unit_code", .equal, unit.code).run()
         }
@@ -48,24 +48,6 @@ enum UnitStore {
         try await db.delete(from: "unit_groups").whereUnitYear(assignment.unitCode, assignment.fiscalYear).run()
         try await db.insert([UnitGroupRow(unitCode: assignment.unitCode, fiscalYear: assignment.fiscalYear.be, grp: assignment.group)],
                             into: "unit_groups")
-        return .written
-    }
-}
-
-/// One fiscal year's framework nodes, stored and replaced as one record: the frameworks are
-/// published per year as a whole document.
-enum FrameworkStore {
-    static func load(fiscalYear: FiscalYear, in db: any SQLDatabase) async throws -> [FrameworkNode] {
-        try await db.select().column("*").from("framework_nodes")
-            .where("fiscal_year", .equal, fiscalYear.be).orderBy("position")
-            .rows(FrameworkNodeRow.self).map { try $0.node() }
-    }
-
-    static func save(fiscalYear: FiscalYear, nodes: [FrameworkNode], in db: any SQLDatabase) async throws -> WriteOutcome {
-        if try await load(fiscalYear: fiscalYear, in: db) == nodes { return .unchanged }
-        try await db.delete(from: "framework_nodes").where("fiscal_year", .equal, fiscalYear.be).run()
-        try await db.insert(try nodes.enumerated().map { try FrameworkNodeRow(position: $0.offset, node: $0.element) },
-                            into: "framework_nodes")
         return .written
     }
 }

@@ -6,13 +6,20 @@ struct AgreementRow: Codable {
     var fiscalYear: Int
     var pointsScheme: String
     var version: Int
+    var body: String
+
+    init(_ agreement: Agreement, version: Int) throws {
+        unitCode = agreement.unitCode; fiscalYear = agreement.fiscalYear.be
+        pointsScheme = agreement.pointsScheme.rawValue; self.version = version
+        var header = agreement
+        header.components = []; header.appeals = []
+        body = try JSONBody.encode(header)
+    }
 
     func agreement(components: [Component], appeals: [Appeal]) throws -> Agreement {
-        guard let scheme = PointsScheme(rawValue: pointsScheme) else {
-            throw StoreError("เกณฑ์คะแนนในฐานข้อมูลไม่รู้จัก: \(pointsScheme) (agreement \(unitCode)/\(fiscalYear))")
-        }
-        return Agreement(unitCode: unitCode, fiscalYear: FiscalYear(fiscalYear), pointsScheme: scheme,
-                         components: components, appeals: appeals)
+        var agreement = try JSONBody.decode(Agreement.self, from: body)
+        agreement.components = components; agreement.appeals = appeals
+        return agreement
     }
 }
 
@@ -24,15 +31,20 @@ struct ComponentRow: Codable {
     var name: String
     var tag: String?
     var weight: String?
+    var body: String
 
-    init(_ agreement: Agreement, position: Int, component: Component) {
+    init(_ agreement: Agreement, position: Int, component: Component) throws {
         unitCode = agreement.unitCode; fiscalYear = agreement.fiscalYear.be; self.position = position
         number = component.number; name = component.name; tag = component.tag; weight = DecimalText.text(component.weight)
+        var header = component
+        header.kpis = []
+        body = try JSONBody.encode(header)
     }
 
     func component(kpis: [AgreementKPI]) throws -> Component {
-        Component(number: number, name: name, tag: tag,
-                  weight: try DecimalText.decimal(weight, column: "components.weight"), kpis: kpis)
+        var component = try JSONBody.decode(Component.self, from: body)
+        component.kpis = kpis
+        return component
     }
 }
 

@@ -71,16 +71,21 @@ struct ProjectListRow: Codable {
     var statedTotalSatang: Int64?
     var statedCount: Int?
     var source: String?
+    var body: String
 
-    init(_ plan: ActionPlan, position: Int, list: ProjectList) {
+    init(_ plan: ActionPlan, position: Int, list: ProjectList) throws {
         unitCode = plan.unitCode; fiscalYear = plan.fiscalYear.be; id = list.id; self.position = position
         title = list.title; statedTotalText = list.statedTotal?.printed; statedTotalSatang = list.statedTotal?.amount?.satang
         statedCount = list.statedCount; source = list.source
+        var header = list
+        header.entries = []
+        body = try JSONBody.encode(header)
     }
 
-    func list(entries: [ListEntry]) -> ProjectList {
-        ProjectList(id: id, title: title, entries: entries, statedTotal: statedTotalText.map(BudgetCell.init(printed:)),
-                    statedCount: statedCount, source: source)
+    func list(entries: [ListEntry]) throws -> ProjectList {
+        var list = try JSONBody.decode(ProjectList.self, from: body)
+        list.entries = entries
+        return list
     }
 }
 
@@ -109,8 +114,8 @@ struct ListEntryRow: Codable {
     func entry() throws -> ListEntry { try JSONBody.decode(ListEntry.self, from: body) }
 }
 
-/// `step_plans` and `plan_steps`: flat enough to need no body; weights are decimal text and
-/// the fiscal months a JSON array.
+/// `step_plans` and `plan_steps`: weights as exact decimal text and the fiscal months as a
+/// JSON array, for queries; `body` for reads.
 struct StepPlanRow: Codable {
     var unitCode: String
     var fiscalYear: Int
@@ -119,16 +124,20 @@ struct StepPlanRow: Codable {
     var title: String
     var projectId: String?
     var statedTotalWeight: String?
+    var body: String
 
-    init(_ plan: ActionPlan, position: Int, stepPlan: StepPlan) {
+    init(_ plan: ActionPlan, position: Int, stepPlan: StepPlan) throws {
         unitCode = plan.unitCode; fiscalYear = plan.fiscalYear.be; id = stepPlan.id; self.position = position
         title = stepPlan.title; projectId = stepPlan.projectID; statedTotalWeight = DecimalText.text(stepPlan.statedTotalWeight)
+        var header = stepPlan
+        header.steps = []
+        body = try JSONBody.encode(header)
     }
 
     func stepPlan(steps: [PlanStep]) throws -> StepPlan {
-        StepPlan(id: id, title: title, projectID: projectId,
-                 statedTotalWeight: try DecimalText.decimal(statedTotalWeight, column: "step_plans.stated_total_weight"),
-                 steps: steps)
+        var stepPlan = try JSONBody.decode(StepPlan.self, from: body)
+        stepPlan.steps = steps
+        return stepPlan
     }
 }
 
@@ -142,17 +151,14 @@ struct PlanStepRow: Codable {
     var weight: String?
     var cumulative: String?
     var months: String
+    var body: String
 
     init(_ plan: ActionPlan, stepPlanID: String, position: Int, step: PlanStep) throws {
         unitCode = plan.unitCode; fiscalYear = plan.fiscalYear.be; stepPlanId = stepPlanID; self.position = position
         number = step.number; text = step.text; weight = DecimalText.text(step.weight)
         cumulative = DecimalText.text(step.cumulative); months = try JSONBody.encode(step.months)
+        body = try JSONBody.encode(step)
     }
 
-    func step() throws -> PlanStep {
-        PlanStep(number: number, text: text,
-                 weight: try DecimalText.decimal(weight, column: "plan_steps.weight"),
-                 cumulative: try DecimalText.decimal(cumulative, column: "plan_steps.cumulative"),
-                 months: try JSONBody.decode([Int].self, from: months))
-    }
+    func step() throws -> PlanStep { try JSONBody.decode(PlanStep.self, from: body) }
 }

@@ -22,23 +22,22 @@ struct ReportRow: Codable {
     func report() throws -> ProgressReport { try JSONBody.decode(ProgressReport.self, from: body) }
 }
 
-/// `budget_allocations`: amounts in satang.
+/// `budget_allocations`: amounts in satang, for sums in SQL.
 struct AllocationRow: Codable {
     var unitCode: String
     var fiscalYear: Int
     var type: String
     var allocated: Int64
     var afterTransfers: Int64?
+    var body: String
 
-    init(_ allocation: BudgetAllocation) {
+    init(_ allocation: BudgetAllocation) throws {
         unitCode = allocation.unitCode; fiscalYear = allocation.fiscalYear.be; type = allocation.type.rawValue
         allocated = allocation.allocated.satang; afterTransfers = allocation.afterTransfers?.satang
+        body = try JSONBody.encode(allocation)
     }
 
-    func allocation() throws -> BudgetAllocation {
-        BudgetAllocation(unitCode: unitCode, fiscalYear: FiscalYear(fiscalYear), type: try budgetType(type),
-                         allocated: Money(satang: allocated), afterTransfers: afterTransfers.map(Money.init(satang:)))
-    }
+    func allocation() throws -> BudgetAllocation { try JSONBody.decode(BudgetAllocation.self, from: body) }
 }
 
 /// `disbursements`: one row of a unit-year's ledger, in document order.
@@ -50,23 +49,16 @@ struct DisbursementRow: Codable {
     var date: String
     var amount: Int64
     var cumulative: Bool
+    var body: String
 
-    init(position: Int, disbursement: Disbursement) {
+    init(position: Int, disbursement: Disbursement) throws {
         unitCode = disbursement.unitCode; fiscalYear = disbursement.fiscalYear.be; self.position = position
         type = disbursement.type.rawValue; date = disbursement.date.description
         amount = disbursement.amount.satang; cumulative = disbursement.cumulative
+        body = try JSONBody.encode(disbursement)
     }
 
-    func disbursement() throws -> Disbursement {
-        guard let civil = CivilDate(iso: date) else { throw StoreError("วันที่ในฐานข้อมูลอ่านไม่ได้: \(date) (disbursements.date)") }
-        return Disbursement(unitCode: unitCode, fiscalYear: FiscalYear(fiscalYear), type: try budgetType(type),
-                            date: civil, amount: Money(satang: amount), cumulative: cumulative)
-    }
-}
-
-private func budgetType(_ raw: String) throws -> BudgetType {
-    guard let type = BudgetType(rawValue: raw) else { throw StoreError("ประเภทงบประมาณในฐานข้อมูลไม่รู้จัก: \(raw)") }
-    return type
+    func disbursement() throws -> Disbursement { try JSONBody.decode(Disbursement.self, from: body) }
 }
 
 struct DisbursementTableRow: Codable {

@@ -23,25 +23,10 @@ enum JSONBody {
     }
 }
 
-/// Decimal columns hold the exact decimal text, so 3.3333333333333333333 comes back as it went in.
+/// Decimal columns hold the exact decimal text (`Decimal.description`, never an exponent),
+/// so 3.3333333333333333333 is stored as written and compares as text in SQL.
 enum DecimalText {
-    private static let posix = Locale(identifier: "en_US_POSIX")
-
     static func text(_ value: Decimal?) -> String? { value.map { $0.description } }
-
-    static func decimal(_ text: String?, column: String) throws -> Decimal? {
-        guard let text else { return nil }
-        // Decimal(string:) accepts a valid prefix ("12abc" → 12); the character check refuses that.
-        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-              let value = Decimal(string: text, locale: posix) else {
-            throw StoreError("ค่าทศนิยมในคอลัมน์ \(column) อ่านไม่ได้: \"\(text)\" (not an exact decimal)")
-        }
-        return value
-    }
-
-    static func decimal(_ text: String, column: String) throws -> Decimal {
-        try decimal(Optional(text), column: column)!
-    }
 }
 
 /// Codes such as KPI codes (1.1.1, 1.10) and directive ids sort by their numbers, not by text.
@@ -71,6 +56,7 @@ extension SQLQueryFetcher {
 
 extension SQLPredicateBuilder {
     /// Filters a unit-year table by its key.
+    @discardableResult
     func whereUnitYear(_ unitCode: String, _ fiscalYear: FiscalYear) -> Self {
         self.where("unit_code", .equal, unitCode).where("fiscal_year", .equal, fiscalYear.be)
     }

@@ -1,6 +1,10 @@
 import PhaenCore
 
-/// `units`: a unit's own fields; its sections are rows of `sections`.
+// Every row keeps its value's JSON in `body` and reads decode that, not the columns: a field
+// added to the model later then round-trips without a migration. The other columns copy the
+// fields that queries filter, join or sort on.
+
+/// `units`: the unit without its sections, which are rows of `sections`.
 struct UnitRow: Codable {
     var code: String
     var kind: String
@@ -9,37 +13,37 @@ struct UnitRow: Codable {
     var abbreviation: String?
     var parentCode: String?
     var zoneGroup: String?
+    var body: String
 
-    init(_ unit: Unit) {
+    init(_ unit: PhaenCore.Unit) throws {
         code = unit.code; kind = unit.kind.rawValue; nameTh = unit.nameTH; nameEn = unit.nameEN
         abbreviation = unit.abbreviation; parentCode = unit.parentCode; zoneGroup = unit.zoneGroup
+        var header = unit
+        header.sections = []
+        body = try JSONBody.encode(header)
     }
 
-    func unit(sections: [Section]) throws -> Unit {
-        guard let kind = UnitKind(rawValue: kind) else {
-            throw StoreError("ชนิดหน่วยงานในฐานข้อมูลไม่รู้จัก: \(kind) (unit \(code))")
-        }
-        return Unit(code: code, kind: kind, nameTH: nameTh, nameEN: nameEn, abbreviation: abbreviation,
-                    parentCode: parentCode, zoneGroup: zoneGroup, sections: sections)
+    func unit(sections: [Section]) throws -> PhaenCore.Unit {
+        var unit = try JSONBody.decode(PhaenCore.Unit.self, from: body)
+        unit.sections = sections
+        return unit
     }
 }
 
-/// `sections`: one section of a unit, in printed order; aliases as a JSON array.
+/// `sections`: one section of a unit, in printed order.
 struct SectionRow: Codable {
     var unitCode: String
     var position: Int
     var name: String
     var parent: String?
-    var aliases: String
+    var body: String
 
     init(unitCode: String, position: Int, section: Section) throws {
         self.unitCode = unitCode; self.position = position; name = section.name; parent = section.parent
-        aliases = try JSONBody.encode(section.aliases)
+        body = try JSONBody.encode(section)
     }
 
-    func section() throws -> Section {
-        Section(name: name, aliases: try JSONBody.decode([String].self, from: aliases), parent: parent)
-    }
+    func section() throws -> Section { try JSONBody.decode(Section.self, from: body) }
 }
 
 /// `unit_groups`: the group (A–D) of a unit in one fiscal year.
