@@ -48,7 +48,9 @@ let package = Package(
 
         .testTarget(name: "PhaenCoreTests", dependencies: ["PhaenCore"]),
         .testTarget(name: "PhaenImportTests", dependencies: ["PhaenImport", "PhaenCore"]),
-        .testTarget(name: "PhaenStoreTests", dependencies: ["PhaenStore", "PhaenCore", "PhaenImport"]),
+        .testTarget(name: "PhaenStoreTests", dependencies: [
+            "PhaenStore", "PhaenCore", "PhaenImport", .product(name: "SQLKit", package: "sql-kit"),
+        ]),
         .testTarget(name: "PhaenAppTests", dependencies: ["PhaenApp", "PhaenCore", "PhaenStore", "PhaenImport"]),
     ]
 )
