@@ -16,6 +16,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.32.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.0"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.1.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/vapor/async-kit", from: "1.19.0"),
     ],
     targets: [
@@ -37,11 +43,24 @@ let package = Package(
         .target(name: "PhaenApp", dependencies: [
             "PhaenCore", "PhaenStore", "PhaenImport",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
+
+        // Level 3 — the web application.
+        .target(name: "PhaenWeb", dependencies: [
+            "PhaenApp", "PhaenCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Logging", package: "swift-log"),
+        ], resources: [.copy("Templates"), .copy("Static")]),
 
         // Level 3 — the command line.
         .executableTarget(name: "phaen", dependencies: [
-            "PhaenApp", "PhaenStore", "PhaenCore", "PhaenImport",
+            "PhaenApp", "PhaenStore", "PhaenCore", "PhaenImport", "PhaenWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -52,5 +71,9 @@ let package = Package(
             "PhaenStore", "PhaenCore", "PhaenImport", .product(name: "SQLKit", package: "sql-kit"),
         ]),
         .testTarget(name: "PhaenAppTests", dependencies: ["PhaenApp", "PhaenCore", "PhaenStore", "PhaenImport"]),
+        .testTarget(name: "PhaenWebTests", dependencies: [
+            "PhaenWeb", "PhaenApp", "PhaenCore", "PhaenStore",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

@@ -13,6 +13,7 @@ enum Migrations {
     /// Every migration, in order. Numbers run 1, 2, 3 … without gaps.
     static let all: [Migration] = [
         Migration(number: 1, name: "initial schema", apply: Migration001Initial.apply),
+        Migration(number: 2, name: "accounts, audit, workflow and evidence", apply: Migration002Accounts.apply),
     ]
 }
 

@@ -88,8 +88,9 @@ public final class PhaenStore: Sendable {
     /// Imports replace records by delete and insert after comparing them. Two concurrent
     /// imports in PostgreSQL's READ COMMITTED could both delete a record and both insert it
     /// (a key violation), so imports take a transaction-scoped advisory lock and run one after
-    /// another, as SQLite's BEGIN IMMEDIATE makes them do anyway.
-    private func lockForImport(_ db: any SQLDatabase) async throws {
+    /// another, as SQLite's BEGIN IMMEDIATE makes them do anyway. `savePlan` and
+    /// `saveAgreement` replace records the same way and take the same lock.
+    func lockForImport(_ db: any SQLDatabase) async throws {
         guard engine == .postgres else { return }
         try await db.raw("SELECT pg_advisory_xact_lock(\(bind: Self.importLockKey))").run()
     }

@@ -5,7 +5,7 @@ import SQLKit
 enum AgreementStore {
     /// Each table is read with one query and grouped here, so listing every agreement costs
     /// four queries, not four per agreement.
-    static func load(unitCode: String, fiscalYear: FiscalYear, in db: any SQLDatabase) async throws -> (agreement: Agreement, version: Int)? {
+    static func load(unitCode: String, fiscalYear: FiscalYear, in db: any SQLDatabase) async throws -> Stored? {
         try await load(only: UnitYear(unit: unitCode, year: fiscalYear.be), in: db).first
     }
 
@@ -13,10 +13,16 @@ enum AgreementStore {
         try await load(only: nil, in: db).map(\.agreement)
     }
 
+    struct Stored {
+        var agreement: Agreement
+        var version: Int
+        var importedBody: String?
+    }
+
     private struct UnitYear: Hashable { var unit: String; var year: Int }
     private struct ComponentKey: Hashable { var unitYear: UnitYear; var position: Int }
 
-    private static func load(only key: UnitYear?, in db: any SQLDatabase) async throws -> [(agreement: Agreement, version: Int)] {
+    private static func load(only key: UnitYear?, in db: any SQLDatabase) async throws -> [Stored] {
         func rows<Row: Decodable>(_ table: String, _ type: Row.Type, by order: [String]) async throws -> [Row] {
             let query = db.select().column("*").from(table)
             if let key { query.whereUnitYear(key.unit, FiscalYear(key.year)) }
@@ -38,16 +44,34 @@ enum AgreementStore {
                 try component.component(kpis: (kpis[ComponentKey(unitYear: unitYear, position: component.position)] ?? [])
                     .map { try $0.kpi() })
             }
-            return (try row.agreement(components: parts, appeals: (appeals[unitYear] ?? []).map { try $0.appeal() }), row.version)
+            return Stored(agreement: try row.agreement(components: parts, appeals: (appeals[unitYear] ?? []).map { try $0.appeal() }),
+                          version: row.version, importedBody: row.importedBody)
         }
     }
 
+    /// The import's write: replaced only when the dataset's version differs from what the last
+    /// import wrote (see `PlanStore.save`).
     static func save(_ agreement: Agreement, in db: any SQLDatabase) async throws -> WriteOutcome {
+        let incoming = try JSONBody.encode(agreement)
+        let imported = try await db.select().column("imported_body").from("agreements")
+            .whereUnitYear(agreement.unitCode, agreement.fiscalYear)
+            .first(decodingColumn: "imported_body", as: String?.self) ?? nil
+        if imported == incoming { return .unchanged }
         let stored = try await load(unitCode: agreement.unitCode, fiscalYear: agreement.fiscalYear, in: db)
-        if stored?.agreement == agreement { return .unchanged }
+        if let stored, stored.agreement == agreement {
+            try await db.update("agreements").set("imported_body", to: incoming)
+                .whereUnitYear(agreement.unitCode, agreement.fiscalYear).run()
+            return .unchanged
+        }
+        try await replace(agreement, version: (stored?.version ?? 0) + 1, importedBody: incoming, in: db)
+        return .written
+    }
+
+    /// Writes the agreement in place of the stored one (if any).
+    static func replace(_ agreement: Agreement, version: Int, importedBody: String?, in db: any SQLDatabase) async throws {
         // Deleting the header cascades to components (and through them to KPIs) and appeals.
         try await db.delete(from: "agreements").whereUnitYear(agreement.unitCode, agreement.fiscalYear).run()
-        try await db.insert([try AgreementRow(agreement, version: (stored?.version ?? 0) + 1)], into: "agreements")
+        try await db.insert([try AgreementRow(agreement, version: version, importedBody: importedBody)], into: "agreements")
         try await db.insert(try agreement.components.enumerated().map { try ComponentRow(agreement, position: $0.offset, component: $0.element) },
                             into: "components")
         try await db.insert(try agreement.components.enumerated().flatMap { component in
@@ -57,6 +81,5 @@ enum AgreementStore {
         }, into: "agreement_kpis")
         try await db.insert(try agreement.appeals.enumerated().map { try AppealRow(agreement, position: $0.offset, appeal: $0.element) },
                             into: "appeals")
-        return .written
     }
 }

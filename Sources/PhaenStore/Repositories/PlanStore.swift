@@ -4,7 +4,7 @@ import SQLKit
 /// Action plans: a header row and the rows of its KPIs, projects, lists (with entries) and
 /// step plans (with steps), all keyed by the plan's unit and year and deleted with it.
 enum PlanStore {
-    static func load(unitCode: String, fiscalYear: FiscalYear, in db: any SQLDatabase) async throws -> (plan: ActionPlan, version: Int)? {
+    static func load(unitCode: String, fiscalYear: FiscalYear, in db: any SQLDatabase) async throws -> Stored? {
         guard let row = try await db.select().column("*").from("plans").whereUnitYear(unitCode, fiscalYear)
             .rows(PlanRow.self).first else { return nil }
         var plan = try row.header()
@@ -26,16 +26,38 @@ enum PlanStore {
         plan.stepPlans = try await partRows("step_plans", StepPlanRow.self, by: ["position"]).map { stepPlan in
             try stepPlan.stepPlan(steps: (steps[stepPlan.id] ?? []).map { try $0.step() })
         }
-        return (plan, row.version)
+        return Stored(plan: plan, version: row.version, importedBody: row.importedBody)
     }
 
-    /// Replaces the stored plan when it differs; each replacement bumps `version`.
+    struct Stored {
+        var plan: ActionPlan
+        var version: Int
+        var importedBody: String?
+    }
+
+    /// The import's write: the plan is replaced only when the dataset's version of it differs
+    /// from what the last import wrote, so edits made in Phaen survive importing the same data
+    /// again. Each replacement bumps `version`.
     static func save(_ plan: ActionPlan, in db: any SQLDatabase) async throws -> WriteOutcome {
+        let incoming = try JSONBody.encode(plan)
+        // The header's column first: an unchanged plan costs one query, not seven.
+        let imported = try await db.select().column("imported_body").from("plans").whereUnitYear(plan.unitCode, plan.fiscalYear)
+            .first(decodingColumn: "imported_body", as: String?.self) ?? nil
+        if imported == incoming { return .unchanged }
         let stored = try await load(unitCode: plan.unitCode, fiscalYear: plan.fiscalYear, in: db)
-        if stored?.plan == plan { return .unchanged }
+        if let stored, stored.plan == plan {
+            try await db.update("plans").set("imported_body", to: incoming).whereUnitYear(plan.unitCode, plan.fiscalYear).run()
+            return .unchanged
+        }
+        try await replace(plan, version: (stored?.version ?? 0) + 1, importedBody: incoming, in: db)
+        return .written
+    }
+
+    /// Writes the plan in place of the stored one (if any).
+    static func replace(_ plan: ActionPlan, version: Int, importedBody: String?, in db: any SQLDatabase) async throws {
         // Deleting the header cascades to every part table.
         try await db.delete(from: "plans").whereUnitYear(plan.unitCode, plan.fiscalYear).run()
-        try await db.insert([try PlanRow(plan, version: (stored?.version ?? 0) + 1)], into: "plans")
+        try await db.insert([try PlanRow(plan, version: version, importedBody: importedBody)], into: "plans")
         try await db.insert(try plan.kpis.enumerated().map { try PlanKPIRow(plan, position: $0.offset, kpi: $0.element) },
                             into: "plan_kpis")
         try await db.insert(try plan.projects.enumerated().map { try ProjectRow(plan, position: $0.offset, project: $0.element) },
@@ -50,6 +72,5 @@ enum PlanStore {
         try await db.insert(try plan.stepPlans.flatMap { stepPlan in
             try stepPlan.steps.enumerated().map { try PlanStepRow(plan, stepPlanID: stepPlan.id, position: $0.offset, step: $0.element) }
         }, into: "plan_steps")
-        return .written
     }
 }

@@ -7,10 +7,12 @@ struct AgreementRow: Codable {
     var pointsScheme: String
     var version: Int
     var body: String
+    /// The whole agreement's JSON as an import last wrote it (migration 2), see `AgreementStore.save`.
+    var importedBody: String?
 
-    init(_ agreement: Agreement, version: Int) throws {
+    init(_ agreement: Agreement, version: Int, importedBody: String? = nil) throws {
         unitCode = agreement.unitCode; fiscalYear = agreement.fiscalYear.be
-        pointsScheme = agreement.pointsScheme.rawValue; self.version = version
+        pointsScheme = agreement.pointsScheme.rawValue; self.version = version; self.importedBody = importedBody
         var header = agreement
         header.components = []; header.appeals = []
         body = try JSONBody.encode(header)

@@ -8,12 +8,14 @@ struct PlanRow: Codable {
     var title: String
     var version: Int
     var body: String
+    /// The whole plan's JSON as an import last wrote it (migration 2), see `PlanStore.save`.
+    var importedBody: String?
 
-    init(_ plan: ActionPlan, version: Int) throws {
+    init(_ plan: ActionPlan, version: Int, importedBody: String? = nil) throws {
         var header = plan
         header.kpis = []; header.projects = []; header.lists = []; header.stepPlans = []
         unitCode = plan.unitCode; fiscalYear = plan.fiscalYear.be; title = plan.title
-        self.version = version; body = try JSONBody.encode(header)
+        self.version = version; body = try JSONBody.encode(header); self.importedBody = importedBody
     }
 
     func header() throws -> ActionPlan { try JSONBody.decode(ActionPlan.self, from: body) }

@@ -12,11 +12,16 @@ struct ReportRow: Codable {
     var claimedLevel: String?
     var version: Int
     var body: String
+    /// Epoch seconds of the last save in Phaen (migration 2); nil for a report only imported.
+    var updatedAt: Int64?
+    /// The body an import last wrote (migration 2), see `ReportStore.save`.
+    var importedBody: String?
 
-    init(_ report: ProgressReport, version: Int) throws {
+    init(_ report: ProgressReport, version: Int, updatedAt: Int64? = nil, importedBody: String? = nil) throws {
         unitCode = report.unitCode; fiscalYear = report.fiscalYear.be; round = report.round.code
         kpiCode = report.kpiCode; state = report.state.rawValue; value = DecimalText.text(report.value)
         claimedLevel = DecimalText.text(report.claimedLevel); self.version = version; body = try JSONBody.encode(report)
+        self.updatedAt = updatedAt; self.importedBody = importedBody
     }
 
     func report() throws -> ProgressReport { try JSONBody.decode(ProgressReport.self, from: body) }

@@ -1,0 +1,103 @@
+import Hummingbird
+import Logging
+import PhaenStore
+import PhaenCore
+import ServiceLifecycle
+
+/// Builds the web application: opens the store named by the configuration, loads the
+/// templates, and wires the router. `phaen serve` runs it; tests call it with a test
+/// configuration and `app.test(.router)`.
+public func buildApplication(configuration: WebConfiguration) async throws -> some ApplicationProtocol {
+    try await buildApplication(configuration: configuration, identification: { _ in NoIdentification() })
+}
+
+/// The same, with the way people are identified chosen by the caller (tests).
+func buildApplication(configuration: WebConfiguration,
+                      identification: (PhaenStore) -> any Identification) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "phaen.web")
+    logger.logLevel = configuration.logLevel
+    var storeLogger = Logger(label: "phaen.store")
+    storeLogger.logLevel = configuration.logLevel
+    let store = try await PhaenStore.open(configuration.databaseURL, logger: storeLogger)
+    let web: WebServices
+    do {
+        web = try await WebServices(store: store, configuration: configuration, identification: identification(store))
+    } catch {
+        try? await store.shutdown()
+        throw error
+    }
+    var app = Application(
+        router: buildRouter(web),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Phaen"),
+        logger: logger)
+    app.addServices(StoreService(store: store))
+    return app
+}
+
+/// What the handlers share; built once per application.
+struct WebServices: Sendable {
+    let store: PhaenStore
+    let configuration: WebConfiguration
+    let identification: any Identification
+    let renderer: Renderer
+    let metrics: WebMetrics
+    let stylesheet: ByteBuffer
+
+    init(store: PhaenStore, configuration: WebConfiguration, identification: any Identification) async throws {
+        self.store = store
+        self.configuration = configuration
+        self.identification = identification
+        self.renderer = try await Renderer()
+        self.metrics = WebMetrics()
+        self.stylesheet = try OpsController.loadStylesheet()
+    }
+}
+
+/// Middleware order, outermost first: request log and metrics (see the final status) → error
+/// mapping → session (who is asking) → public routes → `RequireSignIn` → everything else.
+func buildRouter(_ web: WebServices) -> Router<PhaenRequestContext> {
+    let router = Router(context: PhaenRequestContext.self)
+    router.add(middleware: RequestLogMiddleware(metrics: web.metrics, level: .info))
+    router.add(middleware: ErrorMiddleware(renderer: web.renderer))
+    router.add(middleware: SessionMiddleware(identification: web.identification))
+
+    OpsController(store: web.store, metrics: web.metrics, stylesheet: web.stylesheet).addRoutes(to: router)
+    let api = APIController(store: web.store).endpoints
+    let openAPI = OpenAPIDocument(endpoints: api + [openAPIEndpoint(placeholder: true)])
+    let everything = api + [openAPIEndpoint { _, _ in try JSONResponse.make(openAPI) }]
+    for endpoint in everything where !endpoint.requiresSignIn { register(endpoint, on: router) }
+
+    router.add(middleware: RequireSignIn())
+    for endpoint in everything where endpoint.requiresSignIn { register(endpoint, on: router) }
+    PageController(store: web.store, renderer: web.renderer).addRoutes(to: router)
+    return router
+}
+
+private func register(_ endpoint: APIEndpoint, on router: Router<PhaenRequestContext>) {
+    let handler = endpoint.handler
+    router.on(RouterPath(endpoint.route.pattern), method: endpoint.method) { request, context in
+        try await handler(request, context)
+    }
+}
+
+/// The document describes itself too; the placeholder has the same row without a handler
+/// that refers to the finished document.
+private func openAPIEndpoint(placeholder: Bool = false, _ handler: @escaping APIEndpoint.Handler = { _, _ in Response(status: .noContent) }) -> APIEndpoint {
+    APIEndpoint(route: .apiOpenAPI, summary: "เอกสาร OpenAPI 3.1 ของ API นี้", response: "เอกสาร OpenAPI",
+                requiresSignIn: false, handler: handler)
+}
+
+/// Closes the store's connections when the application shuts down.
+struct StoreService: Service {
+    let store: PhaenStore
+    func run() async throws {
+        try? await gracefulShutdown()
+        try await store.shutdown()
+    }
+}
+
+/// Until accounts exist nobody is identified; every page asks to sign in.
+struct NoIdentification: Identification {
+    func session(token: String) async throws -> (person: Person, csrfToken: String)? { nil }
+    func person(apiToken: String) async throws -> Person? { nil }
+}

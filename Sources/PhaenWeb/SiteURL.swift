@@ -1,0 +1,174 @@
+import Foundation
+import PhaenCore
+
+/// Every path of the site, built in one place: the router registers `route.pattern` and the
+/// templates link with `url.path`, so a link cannot point at a route that does not exist.
+enum SiteURL: Hashable, Sendable {
+    case home
+    case units(kind: UnitKind? = nil)
+    case unit(String)
+    case plan(String, FiscalYear)
+    case agreement(String, FiscalYear)
+    case scores(String, FiscalYear)
+    case dashboard(DashboardQuery = .init())
+    case signIn(next: String? = nil)
+    case signOut
+    case password
+    case health
+    case metrics
+    case stylesheet
+    case api(APIPath)
+    /// Reports, workflow, evidence and reporting status (ReportURL.swift).
+    case reporting(ReportURL)
+
+    /// The JSON API's resources under /api/v1.
+    enum APIPath: Hashable, Sendable {
+        case units
+        case unit(String)
+        case plan(String, FiscalYear)
+        case agreement(String, FiscalYear)
+        case scores(String, FiscalYear)
+        case findings(String, FiscalYear)
+        case openAPI
+    }
+
+    /// A route as the router knows it: the pattern with `{name}` placeholders.
+    enum Route: String, CaseIterable, Sendable {
+        case home = "/"
+        case units = "/units"
+        case unit = "/units/{code}"
+        case plan = "/units/{code}/plans/{year}"
+        case agreement = "/units/{code}/agreements/{year}"
+        case scores = "/units/{code}/scores/{year}"
+        case dashboard = "/dashboard"
+        case signIn = "/signin"
+        case signOut = "/signout"
+        case password = "/account/password"
+        case health = "/health"
+        case metrics = "/metrics"
+        case stylesheet = "/static/phaen.css"
+        case apiUnits = "/api/v1/units"
+        case apiUnit = "/api/v1/units/{code}"
+        case apiPlan = "/api/v1/units/{code}/plans/{year}"
+        case apiAgreement = "/api/v1/units/{code}/agreements/{year}"
+        case apiScores = "/api/v1/units/{code}/scores/{year}"
+        case apiFindings = "/api/v1/units/{code}/findings/{year}"
+        case apiOpenAPI = "/api/v1/openapi.json"
+        case reports = "/units/{code}/reports/{year}"
+        case report = "/units/{code}/reports/{year}/{round}/{kpi}"
+        case reportTransition = "/units/{code}/reports/{year}/{round}/{kpi}/{transition}"
+        case reportEvidence = "/units/{code}/reports/{year}/{round}/{kpi}/evidence"
+        case reportPreview = "/units/{code}/reports/{year}/{round}/{kpi}/preview"
+        case evidence = "/evidence/{id}"
+        case status = "/status"
+        case reportScript = "/static/report-preview.js"
+        case apiReports = "/api/v1/units/{code}/reports/{year}"
+        case apiReport = "/api/v1/units/{code}/reports/{year}/{round}/{kpi}"
+        case apiReportTransition = "/api/v1/units/{code}/reports/{year}/{round}/{kpi}/{transition}"
+
+        var pattern: String { rawValue }
+
+        /// The parameter names of the pattern, in order.
+        var parameters: [String] {
+            pattern.split(separator: "/").compactMap { segment in
+                segment.hasPrefix("{") ? String(segment.dropFirst().dropLast()) : nil
+            }
+        }
+    }
+
+    var route: Route {
+        switch self {
+        case .home: .home
+        case .units: .units
+        case .unit: .unit
+        case .plan: .plan
+        case .agreement: .agreement
+        case .scores: .scores
+        case .dashboard: .dashboard
+        case .signIn: .signIn
+        case .signOut: .signOut
+        case .password: .password
+        case .health: .health
+        case .metrics: .metrics
+        case .stylesheet: .stylesheet
+        case .api(let api):
+            switch api {
+            case .units: .apiUnits
+            case .unit: .apiUnit
+            case .plan: .apiPlan
+            case .agreement: .apiAgreement
+            case .scores: .apiScores
+            case .findings: .apiFindings
+            case .openAPI: .apiOpenAPI
+            }
+        case .reporting(let r): r.route
+        }
+    }
+
+    /// The values that fill the route's placeholders, in order.
+    private var arguments: [String] {
+        switch self {
+        case .unit(let code), .api(.unit(let code)): [code]
+        case .plan(let code, let year), .agreement(let code, let year), .scores(let code, let year),
+             .api(.plan(let code, let year)), .api(.agreement(let code, let year)),
+             .api(.scores(let code, let year)), .api(.findings(let code, let year)):
+            [code, String(year.be)]
+        case .reporting(let r): r.arguments
+        default: []
+        }
+    }
+
+    private var query: [(String, String)] {
+        switch self {
+        case .units(let kind): kind.map { [("kind", $0.rawValue)] } ?? []
+        case .dashboard(let q): q.items
+        case .signIn(let next): next.map { [("next", $0)] } ?? []
+        case .reporting(let r): r.query
+        default: []
+        }
+    }
+
+    /// The path with its query, percent-encoded, ready for an `href`.
+    var path: String {
+        var values = arguments.makeIterator()
+        let segments = route.pattern.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
+            guard segment.hasPrefix("{") else { return String(segment) }
+            return Self.encode(values.next() ?? "")
+        }
+        var text = segments.joined(separator: "/")
+        let items = query
+        if !items.isEmpty {
+            text += "?" + items.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        }
+        return text
+    }
+
+    private static let unreserved = CharacterSet(charactersIn:
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+}
+
+/// The dashboard's filters and sort order, as they travel in its query string.
+struct DashboardQuery: Hashable, Sendable {
+    var year: FiscalYear?
+    var kind: UnitKind?
+    var zone: String?
+    /// A column key (`unit`, `total`, `c1` …), `-` in front for descending.
+    var sort: String?
+
+    init(year: FiscalYear? = nil, kind: UnitKind? = nil, zone: String? = nil, sort: String? = nil) {
+        self.year = year; self.kind = kind; self.zone = zone; self.sort = sort
+    }
+
+    var items: [(String, String)] {
+        var out: [(String, String)] = []
+        if let year { out.append(("year", String(year.be))) }
+        if let kind { out.append(("kind", kind.rawValue)) }
+        if let zone, !zone.isEmpty { out.append(("zone", zone)) }
+        if let sort, !sort.isEmpty { out.append(("sort", sort)) }
+        return out
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import PhaenApp
+import PhaenStore
+import PhaenWeb
+
+/// `phaen serve`: prepares the database on first run (migrations, the demo dataset) and runs
+/// the web application until interrupted.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "เปิดเว็บแอปพลิเคชันแผน (Hummingbird) — ครั้งแรกจะสร้างฐานข้อมูลและนำเข้าข้อมูลตัวอย่าง",
+        discussion: "Flags override PHAEN_HOST, PHAEN_PORT, PHAEN_EVIDENCE_DIR, PHAEN_SECURE_COOKIES, PHAEN_LOG_LEVEL.")
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "ที่อยู่ที่รับการเชื่อมต่อ (default 127.0.0.1; 0.0.0.0 = ทุกอินเทอร์เฟซ)") var host: String?
+    @Option(help: "พอร์ต (default 8080)") var port: Int?
+    @Option(help: "โฟลเดอร์เก็บไฟล์หลักฐาน (default ./evidence)") var evidenceDir: String?
+    @Flag(help: "ตั้งค่าคุกกี้ Secure (เมื่อให้บริการผ่าน HTTPS)") var secureCookies = false
+    @Flag(help: "สร้างบัญชีทดลองหนึ่งบัญชีต่อบทบาท และแสดงชื่อผู้ใช้/รหัสผ่าน") var demo = false
+
+    func run() async throws {
+        let configuration = try webConfiguration(environment: ProcessInfo.processInfo.environment)
+        try await prepareDatabase(configuration)
+        let app = try await buildApplication(configuration: configuration)
+        print("แผน (Phaen) พร้อมใช้งานที่ \(configuration.displayURL)")
+        try await app.runService()
+    }
+
+    /// Flags > environment > defaults; a bad value is named with the setting it came from.
+    func webConfiguration(environment: [String: String]) throws -> WebConfiguration {
+        var c = WebConfiguration()
+        c.databaseURL = DatabaseSetting.resolve(flag: database.db, environment: environment)
+        c.host = host ?? environment["PHAEN_HOST"] ?? c.host
+        if let port { c.port = port } else if let text = environment["PHAEN_PORT"] {
+            guard let value = Int(text), (1...65535).contains(value) else {
+                throw ValidationError("PHAEN_PORT ต้องเป็นตัวเลข 1–65535 (ได้ \"\(text)\")")
+            }
+            c.port = value
+        }
+        guard (1...65535).contains(c.port) else { throw ValidationError("--port ต้องอยู่ระหว่าง 1–65535") }
+        c.evidenceDirectory = evidenceDir ?? environment["PHAEN_EVIDENCE_DIR"] ?? c.evidenceDirectory
+        c.secureCookies = secureCookies || ["1", "true", "yes"].contains(environment["PHAEN_SECURE_COOKIES"]?.lowercased() ?? "")
+        if let text = environment["PHAEN_LOG_LEVEL"] {
+            guard let level = Logger.Level(rawValue: text) else {
+                throw ValidationError("PHAEN_LOG_LEVEL ต้องเป็น trace, debug, info, notice, warning, error หรือ critical")
+            }
+            c.logLevel = level
+        }
+        return c
+    }
+
+    /// Migrates; loads the demo dataset only into an empty database (a later start must not
+    /// overwrite what people have edited since).
+    func prepareDatabase(_ configuration: WebConfiguration) async throws {
+        try await withStore(database) { store in
+            let applied = try await store.migrate()
+            if !applied.isEmpty { print("ปรับฐานข้อมูลแล้ว: migration \(applied.map(String.init).joined(separator: ", "))") }
+            if try await store.units().isEmpty {
+                let summary = try await SeedDemo(store: store)()
+                print("นำเข้าชุดข้อมูลตัวอย่าง: \(summary.written) รายการ")
+            }
+        }
+        try FileManager.default.createDirectory(atPath: configuration.evidenceDirectory, withIntermediateDirectories: true)
+    }
+}
