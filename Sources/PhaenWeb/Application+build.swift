@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import PhaenApp
 import PhaenStore
 import PhaenCore
 import ServiceLifecycle
@@ -8,12 +9,6 @@ import ServiceLifecycle
 /// templates, and wires the router. `phaen serve` runs it; tests call it with a test
 /// configuration and `app.test(.router)`.
 public func buildApplication(configuration: WebConfiguration) async throws -> some ApplicationProtocol {
-    try await buildApplication(configuration: configuration, identification: { _ in NoIdentification() })
-}
-
-/// The same, with the way people are identified chosen by the caller (tests).
-func buildApplication(configuration: WebConfiguration,
-                      identification: (PhaenStore) -> any Identification) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "phaen.web")
     logger.logLevel = configuration.logLevel
     var storeLogger = Logger(label: "phaen.store")
@@ -21,7 +16,7 @@ func buildApplication(configuration: WebConfiguration,
     let store = try await PhaenStore.open(configuration.databaseURL, logger: storeLogger)
     let web: WebServices
     do {
-        web = try await WebServices(store: store, configuration: configuration, identification: identification(store))
+        web = try await WebServices(store: store, configuration: configuration)
     } catch {
         try? await store.shutdown()
         throw error
@@ -38,15 +33,15 @@ func buildApplication(configuration: WebConfiguration,
 struct WebServices: Sendable {
     let store: PhaenStore
     let configuration: WebConfiguration
-    let identification: any Identification
+    let accounts: Accounts
     let renderer: Renderer
     let metrics: WebMetrics
     let stylesheet: ByteBuffer
 
-    init(store: PhaenStore, configuration: WebConfiguration, identification: any Identification) async throws {
+    init(store: PhaenStore, configuration: WebConfiguration) async throws {
         self.store = store
         self.configuration = configuration
-        self.identification = identification
+        self.accounts = Accounts(store: store)
         self.renderer = try await Renderer()
         self.metrics = WebMetrics()
         self.stylesheet = try OpsController.loadStylesheet()
@@ -54,22 +49,30 @@ struct WebServices: Sendable {
 }
 
 /// Middleware order, outermost first: request log and metrics (see the final status) → error
-/// mapping → session (who is asking) → public routes → `RequireSignIn` → everything else.
+/// mapping → session (who is asking) → public routes → `RequireSignIn` and the CSRF check →
+/// everything else.
 func buildRouter(_ web: WebServices) -> Router<PhaenRequestContext> {
     let router = Router(context: PhaenRequestContext.self)
     router.add(middleware: RequestLogMiddleware(metrics: web.metrics, level: .info))
     router.add(middleware: ErrorMiddleware(renderer: web.renderer))
-    router.add(middleware: SessionMiddleware(identification: web.identification))
+    router.add(middleware: SessionMiddleware(identification: web.accounts))
+    let accounts = AccountController(accounts: web.accounts, renderer: web.renderer,
+                                     secureCookies: web.configuration.secureCookies)
 
     OpsController(store: web.store, metrics: web.metrics, stylesheet: web.stylesheet).addRoutes(to: router)
-    let api = APIController(store: web.store).endpoints
+    let reports = ReportController(store: web.store, renderer: web.renderer, evidenceDirectory: web.configuration.evidenceDirectory)
+    let api = APIController(store: web.store).endpoints + ReportAPI(entry: reports.entry).endpoints
     let openAPI = OpenAPIDocument(endpoints: api + [openAPIEndpoint(placeholder: true)])
     let everything = api + [openAPIEndpoint { _, _ in try JSONResponse.make(openAPI) }]
     for endpoint in everything where !endpoint.requiresSignIn { register(endpoint, on: router) }
+    accounts.addPublicRoutes(to: router)
 
     router.add(middleware: RequireSignIn())
+    router.add(middleware: CSRFMiddleware())
     for endpoint in everything where endpoint.requiresSignIn { register(endpoint, on: router) }
     PageController(store: web.store, renderer: web.renderer).addRoutes(to: router)
+    reports.addRoutes(to: router)
+    accounts.addRoutes(to: router)
     return router
 }
 
@@ -94,10 +97,4 @@ struct StoreService: Service {
         try? await gracefulShutdown()
         try await store.shutdown()
     }
-}
-
-/// Until accounts exist nobody is identified; every page asks to sign in.
-struct NoIdentification: Identification {
-    func session(token: String) async throws -> (person: Person, csrfToken: String)? { nil }
-    func person(apiToken: String) async throws -> Person? { nil }
 }

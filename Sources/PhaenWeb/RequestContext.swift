@@ -2,18 +2,26 @@ import Hummingbird
 import PhaenCore
 
 /// What every handler knows about the request besides the request itself: who is asking
-/// (set by the session middleware from the cookie or a Bearer token) and the CSRF token of
-/// their session, which forms echo back in a hidden `csrf` field.
+/// (set by the session middleware from the cookie or a Bearer token), the CSRF token of
+/// their session, which forms echo back in a hidden `csrf` field, and the client's address
+/// (the sign-in rate limit counts failures per address).
 public struct PhaenRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var person: Person?
     /// Nil for Bearer-token requests: the API takes no form posts.
     public var csrfToken: String?
+    /// The session cookie's token, when the request came with a valid one.
+    var sessionToken: String?
+    /// The peer's IP address ("unknown" in in-process tests). Behind a reverse proxy this is
+    /// the proxy's address; see the README's deployment notes.
+    public let clientAddress: String
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.person = nil
         self.csrfToken = nil
+        self.sessionToken = nil
+        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// Evidence uploads are larger than Hummingbird's default 2 MB.

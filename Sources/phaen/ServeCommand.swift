@@ -23,7 +23,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = try webConfiguration(environment: ProcessInfo.processInfo.environment)
         try await prepareDatabase(configuration)
         let app = try await buildApplication(configuration: configuration)
-        print("แผน (Phaen) พร้อมใช้งานที่ \(configuration.displayURL)")
+        say("แผน (Phaen) พร้อมใช้งานที่ \(configuration.displayURL)")
         try await app.runService()
     }
 
@@ -51,16 +51,39 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// Migrates; loads the demo dataset only into an empty database (a later start must not
-    /// overwrite what people have edited since).
+    /// overwrite what people have edited since); creates the administrator on first run and,
+    /// with --demo, the demo accounts — printing their passwords once, here.
     func prepareDatabase(_ configuration: WebConfiguration) async throws {
         try await withStore(database) { store in
             let applied = try await store.migrate()
-            if !applied.isEmpty { print("ปรับฐานข้อมูลแล้ว: migration \(applied.map(String.init).joined(separator: ", "))") }
+            if !applied.isEmpty { say("ปรับฐานข้อมูลแล้ว: migration \(applied.map(String.init).joined(separator: ", "))") }
             if try await store.units().isEmpty {
                 let summary = try await SeedDemo(store: store)()
-                print("นำเข้าชุดข้อมูลตัวอย่าง: \(summary.written) รายการ")
+                say("นำเข้าชุดข้อมูลตัวอย่าง: \(summary.written) รายการ")
+            }
+            let accounts = Accounts(store: store)
+            if let admin = try await accounts.ensureAdministrator() {
+                say("""
+                สร้างผู้ดูแลระบบแล้ว (แสดงครั้งเดียว — โปรดจดไว้และเปลี่ยนรหัสผ่านหลังเข้าสู่ระบบ)
+                  ชื่อผู้ใช้: \(admin.username)
+                  รหัสผ่าน:  \(admin.password)
+                """)
+            }
+            if demo {
+                let created = try await accounts.createDemoAccounts()
+                say("บัญชีทดลอง (demo) — รหัสผ่านเดียวกันทุกบัญชี: \(created.first?.password ?? "")")
+                for account in created {
+                    say("  \(account.username)  \(account.role.thaiName)\(account.unitCode.map { " หน่วยงาน \($0)" } ?? "")")
+                }
             }
         }
         try FileManager.default.createDirectory(atPath: configuration.evidenceDirectory, withIntermediateDirectories: true)
     }
+}
+
+/// Writes a line to standard output at once. `print` is block-buffered when the output is a
+/// file or a pipe, and the server runs until stopped: the administrator's password would sit
+/// in the buffer.
+private func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

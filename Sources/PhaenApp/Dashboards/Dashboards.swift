@@ -20,4 +20,14 @@ public struct Dashboards: Sendable {
         let codes = Set(agreements.map(\.unitCode)).union(reports.map(\.report.unitCode))
         return try await store.units().filter { codes.contains($0.code) }.map { ($0, byUnit[$0.code]) }
     }
+
+    /// The year a page shows when none is asked for: the fiscal year of `today` when any
+    /// agreement exists for it, else the latest year before it that has one (so the demo
+    /// dataset of past years is not an empty page), else today's year.
+    public func defaultYear(today: CivilDate) async throws -> FiscalYear {
+        let current = FiscalYear(containing: today)
+        let years = Set(try await store.agreements().map(\.fiscalYear))
+        if years.contains(current) { return current }
+        return years.filter { $0 < current }.max() ?? current
+    }
 }

@@ -41,6 +41,7 @@ public struct ReportEntry: Sendable {
         let available = context.stored == nil ? []
             : ReportWorkflow.available(actor: person, unit: ref.unitCode, state: report.state)
         return ReportView(key: ref, unit: context.unit, kpi: context.kpi, pointsScheme: context.agreement?.pointsScheme,
+                          unitGroup: context.unitGroup,
                           report: report, version: context.stored?.version, events: context.stored?.events ?? [],
                           evidence: evidence, audit: audit.sorted { ($0.at, $0.id ?? 0) < ($1.at, $1.id ?? 0) },
                           preview: preview, available: available,

@@ -11,6 +11,8 @@ public struct ReportView: Sendable {
     /// the unit's agreement (imported history).
     public var kpi: AgreementKPI?
     public var pointsScheme: PointsScheme?
+    /// The unit's group for the year (A–D), which picks the threshold row that applies.
+    public var unitGroup: String?
     /// The stored report, or an empty draft when none has been saved yet.
     public var report: ProgressReport
     /// nil until the first save: the form then creates the report.

@@ -23,6 +23,7 @@ struct SessionMiddleware: RouterMiddleware {
                   let found = try await identification.session(token: token) {
             context.person = found.person
             context.csrfToken = found.csrfToken
+            context.sessionToken = token
         }
         do {
             return try await next(request, context)

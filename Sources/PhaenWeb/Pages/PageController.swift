@@ -9,9 +9,7 @@ struct PageController: Sendable {
     let renderer: Renderer
 
     func addRoutes(to router: Router<PhaenRequestContext>) {
-        router.get(RouterPath(SiteURL.Route.home.pattern)) { _, _ in
-            Redirect.seeOther(SiteURL.dashboard().path)
-        }
+        // `/` is the home page of tasks: ReportController.
         router.get(RouterPath(SiteURL.Route.units.pattern)) { request, context in
             let data = try scoped(context)
             let model = UnitsPage.build(units: try await data.units(), kind: try PageRequest.kind(request))

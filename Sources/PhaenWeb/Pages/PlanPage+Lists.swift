@@ -47,7 +47,9 @@ struct ListView {
             let codes = [project?.strategyCode].compactMap { $0 } + (entry.policyCodes ?? project?.policyCodes ?? [])
             let row = Row(
                 number: entry.number, name: project?.name ?? entry.projectID,
-                budget: (entry.budget ?? project?.budget)?.printed,
+                // As this list prints it: the project register's figure may differ, and only
+                // the list's own cells make its total.
+                budget: entry.budget?.printed,
                 budgetFlag: project.map { budgetFlagged.contains($0.name) } ?? false,
                 section: section,
                 sectionFlag: rowFindings.contains { $0.rule == "PLAN-SECTION-UNKNOWN" && $0.stated == section },

@@ -27,6 +27,7 @@ struct ReportPage {
     struct AuditRow { var at: String; var actor: String; var action: String; var changes: [String] }
     struct Returned { var reason: String; var actor: String; var at: String }
     struct Level { var level: Int; var text: String }
+    struct Latest { var items: [Shown] }
 
     var title: String
     var unitName: String
@@ -59,6 +60,8 @@ struct ReportPage {
     var version: String
     var fields: [Field]
     var shown: [Shown]
+    /// After a stale save: the version someone else saved, beside the person's own text.
+    var latest: Latest?
 
     var buttons: [Button]
     var reason: String
@@ -82,13 +85,15 @@ struct ReportPage {
         var version: Int??
         var reason: String = ""
         var reasonError: String?
+        /// Show the stored report beside the typed form (someone else saved meanwhile).
+        var showLatest = false
     }
 
     static func build(_ view: ReportView, overlay: Overlay = .init(), csrf: String?, evidenceLimit: Int, today: CivilDate) -> ReportPage {
         let ref = view.key
         let form = overlay.form ?? view.form
         let preview = overlay.preview ?? view.preview
-        let kpiDetail = view.kpi.map { KPIDetail.build($0, scheme: view.pointsScheme ?? .twentyToHundred, unitGroup: nil, findings: []) }
+        let kpiDetail = view.kpi.map { KPIDetail.build($0, scheme: view.pointsScheme ?? .twentyToHundred, unitGroup: view.unitGroup, findings: []) }
         let version = overlay.version ?? view.version
         return ReportPage(
             title: "รายงานตัวชี้วัด \(ref.kpiCode) \(ref.round.thaiName)",
@@ -112,6 +117,7 @@ struct ReportPage {
             csrf: csrf, version: version.map(String.init) ?? "",
             fields: fields(form, errors: overlay.fieldErrors, yearEnd: ref.round == .yearEnd),
             shown: shown(form),
+            latest: overlay.showLatest ? Latest(items: shown(view.form)) : nil,
             buttons: view.available.map { t in
                 Button(name: t.rawValue, label: t.thaiName, action: ReportURL.transition(ref, t).path, isReturn: t == .return)
             },
@@ -208,6 +214,8 @@ struct ReportPage {
             let a = display(before[key]), b = display(after[key])
             guard a != b else { return nil }
             if key == "state" {
+                // A new report starts as a draft: not a change worth a line.
+                if a.isEmpty { return nil }
                 return "\(label): \(ReportState(rawValue: a)?.thaiName ?? a) → \(ReportState(rawValue: b)?.thaiName ?? b)"
             }
             return "\(label): \(short(a.isEmpty ? "–" : a)) → \(short(b.isEmpty ? "–" : b))"

@@ -3,8 +3,8 @@ import Hummingbird
 import PhaenApp
 import PhaenCore
 
-/// Reads what the report routes share: the report's address from the path, the form post,
-/// the CSRF check, and today's date in Bangkok.
+/// Reads what the report routes share: the report's address from the path, the form post
+/// and today's date in Bangkok.
 enum ReportRequest {
     /// `{code}/{year}/{round}/{kpi}`; an unknown round is a Thai 400 (AppError.invalidInput).
     static func ref(_ context: PhaenRequestContext) throws -> ReportRef {
@@ -38,20 +38,6 @@ enum ReportRequest {
             fields[decode(kv[0])] = kv.count > 1 ? decode(kv[1]) : ""
         }
         return fields
-    }
-
-    /// Every form post carries the session's token; a missing or wrong one is refused (403)
-    /// before anything is read or written.
-    static func verifyCSRF(_ submitted: String?, context: PhaenRequestContext) throws {
-        guard let expected = context.csrfToken, let submitted,
-              constantTimeEqual(Array(expected.utf8), Array(submitted.utf8)) else { throw WebError.badCSRF }
-    }
-
-    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for i in a.indices { difference |= a[i] ^ b[i] }
-        return difference == 0
     }
 
     /// An optional positive integer field (the form's version); text is a Thai 400.

@@ -66,9 +66,10 @@ struct ScorePage {
         let totalWeight = card.components.map(\.weight).reduce(0, +)
         let anyScored = card.allKPIs.contains { $0.weightedScore != nil }
         let bars = card.components.map { c in
-            BarChartSVG.Bar(label: "องค์ประกอบที่ \(c.number) \(c.name)",
-                            value: c.kpis.contains { $0.weightedScore != nil } ? SVGText.double(c.score) : nil,
-                            capacity: SVGText.double(c.weight), valueText: "\(n(c.score)) / \(n(c.weight))",
+            let scored = c.kpis.contains { $0.weightedScore != nil }
+            return BarChartSVG.Bar(label: "องค์ประกอบที่ \(c.number) \(c.name)",
+                            value: scored ? SVGText.double(c.score) : nil,
+                            capacity: SVGText.double(c.weight), valueText: "\(scored ? n(c.score) : "–") / \(n(c.weight))",
                             cssClass: LevelBand.cssClass(score: c.score, weight: c.weight, scheme: scheme))
         }
         return ScorePage(

@@ -22,7 +22,8 @@ struct Chrome {
         self.viewer = person.map { Viewer(displayName: $0.displayName, roleTH: $0.role.thaiName, unitCode: $0.unitCode) }
         self.isDemo = person?.isDemo ?? false
         self.csrf = context.csrfToken
-        var items: [(String, SiteURL)] = [("ภาพรวมเมือง", .dashboard()), ("หน่วยงาน", .units())]
+        var items: [(String, SiteURL)] = [("งานของฉัน", .home), ("ภาพรวมเมือง", .dashboard()),
+                                          ("สถานะการรายงาน", .reporting(.status())), ("หน่วยงาน", .units())]
         if let own = person?.unitCode { items.append(("หน่วยงานของฉัน", .unit(own))) }
         self.nav = person == nil ? [] : items.map { label, url in
             NavItem(label: label, href: url.path, current: url.route == section && (url.route != .unit || section == .unit))
