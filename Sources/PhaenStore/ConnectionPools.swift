@@ -30,13 +30,17 @@ struct ConnectionPool: @unchecked Sendable {
     /// serves concurrent requests, a few per loop on a 2-core machine.
     private static let sqliteConnectionsPerLoop = 1
     private static let postgresConnectionsPerLoop = 4
+    /// How long a request waits for a free connection. SQLite has only one per event loop, so
+    /// under a burst (64 concurrent HTTP clients, parallel tests on 2 cores) requests queue
+    /// for longer than AsyncKit's 10-second default; a queue is better than an error.
+    private static let requestTimeout: TimeAmount = .seconds(60)
 
     init(sqlitePath path: String, logger: Logger) {
         let source = SQLiteSessionSource(base: SQLiteConnectionSource(
             configuration: SQLiteConfiguration(storage: .file(path: path), enableForeignKeys: true)))
         pools = .sqlite(EventLoopGroupConnectionPool(
             source: source, maxConnectionsPerEventLoop: Self.sqliteConnectionsPerLoop,
-            logger: logger, on: MultiThreadedEventLoopGroup.singleton))
+            requestTimeout: Self.requestTimeout, logger: logger, on: MultiThreadedEventLoopGroup.singleton))
         self.logger = logger
         engine = .sqlite
     }
@@ -45,7 +49,7 @@ struct ConnectionPool: @unchecked Sendable {
         pools = .postgres(EventLoopGroupConnectionPool(
             source: PostgresConnectionSource(sqlConfiguration: configuration),
             maxConnectionsPerEventLoop: Self.postgresConnectionsPerLoop,
-            logger: logger, on: MultiThreadedEventLoopGroup.singleton))
+            requestTimeout: Self.requestTimeout, logger: logger, on: MultiThreadedEventLoopGroup.singleton))
         self.logger = logger
         engine = .postgres
     }

@@ -17,7 +17,6 @@ stopped.
 import ctypes
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -109,10 +108,8 @@ class Server:
         environment = dict(os.environ)
         environment.pop("PHAEN_DB", None)
         environment["PHAEN_LOG_LEVEL"] = "warning"
-        # The banner is printed with stdio, which a file gets block-buffered: stdbuf makes it
-        # line-buffered so the passwords can be read while the server runs.
-        stdbuf = ["stdbuf", "-oL", "-eL"] if shutil.which("stdbuf") else []
-        command = stdbuf + [str(binary), "serve", "--db", f"sqlite:{directory}/phaen.sqlite",
+        # serve writes its banner unbuffered (ServeCommand.swift `say`), so it can be read while it runs.
+        command = [str(binary), "serve", "--db", f"sqlite:{directory}/phaen.sqlite",
                    "--port", str(self.port), "--evidence-dir", str(directory / "evidence"), "--demo"]
         self.log = open(self.log_path, "wb")
         self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,

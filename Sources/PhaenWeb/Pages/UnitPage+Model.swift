@@ -14,9 +14,11 @@ struct UnitPage {
         var agreementURL: String?
         var scoresURL: String?
         var reportsSummary: String?
+        var reportsURL: String?
     }
 
     var title: String
+    var unitsURL = SiteURL.units().path
     var code: String
     var kind: String
     var nameEN: String?
@@ -45,7 +47,8 @@ struct UnitPage {
                 agreementSummary: agreement.map { "\($0.components.count) องค์ประกอบ \($0.allKPIs.count) ตัวชี้วัด" },
                 agreementURL: agreement.map { _ in SiteURL.agreement(code, year).path },
                 scoresURL: agreement.map { _ in SiteURL.scores(code, year).path },
-                reportsSummary: reportSummary(reports)))
+                reportsSummary: reportSummary(reports),
+                reportsURL: agreement != nil || !reports.isEmpty ? SiteURL.reporting(.year(code, year)).path : nil))
         }
         let sections = unit.sections.map { s in
             SectionRow(name: s.name, aliases: s.aliases.isEmpty ? nil : s.aliases.joined(separator: ", "), parent: s.parent)

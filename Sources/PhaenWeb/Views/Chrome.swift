@@ -15,6 +15,7 @@ struct Chrome {
     var signInURL = SiteURL.signIn().path
     var passwordURL = SiteURL.password.path
     var stylesheetURL = SiteURL.stylesheet.path
+    var homeURL = SiteURL.home.path
 
     init(title: String, context: PhaenRequestContext, section: SiteURL.Route? = nil) {
         self.title = title
