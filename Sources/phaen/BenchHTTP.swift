@@ -82,7 +82,8 @@ struct BenchHTTP: AsyncParsableCommand {
         for target in targets {
             let script = "\(directory)/\(target.key).lua"
             try target.script.write(toFile: script, atomically: true, encoding: .utf8)
-            if warmup > 0 {
+            // Saves need no warm-up, and one would leave the script's versions behind the database's.
+            if warmup > 0 && target.key != "save" {
                 _ = try runWrk(wrk, script: script, url: target.url(server.port), seconds: warmup, server: server.pid,
                                log: "\(directory)/\(target.key)-warmup.out")
             }
