@@ -25,6 +25,8 @@ struct ConnectionPool: @unchecked Sendable {
     private let pools: Pools
     private let logger: Logger
     let engine: StoreEngine
+    /// SQLite only: one write transaction of this process at a time (see `WriteGate`).
+    let writeGate = WriteGate()
 
     /// SQLite serialises writers anyway, so one connection per event loop is plenty; PostgreSQL
     /// serves concurrent requests, a few per loop on a 2-core machine.

@@ -14,6 +14,8 @@ enum Migrations {
     static let all: [Migration] = [
         Migration(number: 1, name: "initial schema", apply: Migration001Initial.apply),
         Migration(number: 2, name: "accounts, audit, workflow and evidence", apply: Migration002Accounts.apply),
+        Migration(number: 3, name: "project step progress", apply: Migration003StepProgress.apply),
+        Migration(number: 4, name: "data version for read caches", apply: Migration004DataVersion.apply),
     ]
 }
 
@@ -48,7 +50,7 @@ struct Migrator {
             throw StoreError("ฐานข้อมูลผ่านการปรับโครงสร้างครั้งที่ \(unknown.map(String.init).joined(separator: ", ")) ซึ่งโปรแกรมรุ่นนี้ไม่รู้จัก: ใช้โปรแกรมรุ่นใหม่กว่า (database has migrations this build does not know)")
         }
         for migration in migrations {
-            let ran = try await pool.write { db -> Bool in
+            let ran = try await pool.write(changesData: false) { db -> Bool in
                 // Two processes may migrate at once (a deploy and a CLI): the lock makes the
                 // second wait, then see the number already recorded and skip it. SQLite's
                 // BEGIN IMMEDIATE already serialises writers.
@@ -69,7 +71,7 @@ struct Migrator {
     }
 
     private func ensureLedger() async throws {
-        try await pool.write { db in
+        try await pool.write(changesData: false) { db in
             try await db.create(table: "schema_migrations").ifNotExists()
                 .column("number", type: .int, .primaryKey(autoIncrement: false))
                 .column("name", type: .text, .notNull)

@@ -12,6 +12,8 @@ public final class PhaenStore: Sendable {
     /// The file behind `sqlite::memory:`, removed at shutdown.
     let scratchFile: String?
     private let closed = ShutdownFlag()
+    /// Units, agreements, plans and frameworks between requests (see `ReadCache`).
+    let cache = ReadCache()
 
     private init(pool: ConnectionPool, logger: Logger, scratchFile: String?) {
         self.pool = pool; self.engine = pool.engine; self.logger = logger; self.scratchFile = scratchFile
@@ -102,11 +104,13 @@ public final class PhaenStore: Sendable {
 
     /// All units, sorted by code.
     public func units() async throws -> [PhaenCore.Unit] {
-        try await pool.read { db in try await UnitStore.load(in: db) }
+        try await cache.value("units", version: try await pool.dataVersion()) {
+            try await pool.read { db in try await UnitStore.load(in: db) }
+        }
     }
 
     public func unit(code: String) async throws -> PhaenCore.Unit? {
-        try await pool.read { db in try await UnitStore.load(code: code, in: db).first }
+        try await units().first { $0.code == code }
     }
 
     public func unitGroup(unitCode: String, fiscalYear: FiscalYear) async throws -> String? {
@@ -115,23 +119,27 @@ public final class PhaenStore: Sendable {
 
     /// The year's framework nodes in the order they were given.
     public func frameworks(fiscalYear: FiscalYear) async throws -> [FrameworkNode] {
-        try await pool.withSession { try await FrameworkStore.load(fiscalYear: fiscalYear, in: $0.sql) }
+        try await cache.value("frameworks/\(fiscalYear)", version: try await pool.dataVersion()) {
+            try await pool.withSession { try await FrameworkStore.load(fiscalYear: fiscalYear, in: $0.sql) }
+        }
     }
 
     public func plan(unitCode: String, fiscalYear: FiscalYear) async throws -> ActionPlan? {
-        try await pool.read { db in try await PlanStore.load(unitCode: unitCode, fiscalYear: fiscalYear, in: db)?.plan }
+        try await cache.value("plan/\(unitCode)/\(fiscalYear)", version: try await pool.dataVersion()) {
+            try await pool.read { db in try await PlanStore.load(unitCode: unitCode, fiscalYear: fiscalYear, in: db)?.plan }
+        }
     }
 
     public func agreement(unitCode: String, fiscalYear: FiscalYear) async throws -> Agreement? {
-        try await pool.read { db in
-            try await AgreementStore.load(unitCode: unitCode, fiscalYear: fiscalYear, in: db)?.agreement
-        }
+        try await agreements().first { $0.unitCode == unitCode && $0.fiscalYear == fiscalYear }
     }
 
     /// All agreements, by fiscal year then unit code.
     public func agreements() async throws -> [Agreement] {
-        try await pool.read { db in try await AgreementStore.loadAll(in: db) }
-            .sorted { ($0.fiscalYear, $0.unitCode) < ($1.fiscalYear, $1.unitCode) }
+        try await cache.value("agreements", version: try await pool.dataVersion()) {
+            try await pool.read { db in try await AgreementStore.loadAll(in: db) }
+                .sorted { ($0.fiscalYear, $0.unitCode) < ($1.fiscalYear, $1.unitCode) }
+        }
     }
 
     /// A unit-year's reports by round (m01 … q4, h1, ye), then by KPI code.

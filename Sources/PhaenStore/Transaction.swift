@@ -8,8 +8,35 @@ extension ConnectionPool {
     /// SQLite starts writes with `BEGIN IMMEDIATE`: a deferred transaction that reads first and
     /// writes later can fail with SQLITE_BUSY without waiting (the lock upgrade skips the busy
     /// handler); taking the write lock up front makes concurrent writers queue instead.
-    func write<R>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {
-        try await transaction(begin: engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN", body)
+    ///
+    /// Every data-changing write also raises the data version in the same transaction, so the
+    /// read caches of every process notice it (`ReadCache`). Only the migrator opts out: before
+    /// migration 4 the counter does not exist.
+    func write<R>(changesData: Bool = true, _ body: (any SQLDatabase) async throws -> R) async throws -> R {
+        let gated = engine == .sqlite
+        if gated { await writeGate.acquire() }
+        do {
+            let result = try await transaction(begin: gated ? "BEGIN IMMEDIATE" : "BEGIN") { db in
+                let result = try await body(db)
+                if changesData {
+                    try await db.raw("UPDATE data_version SET version = version + 1 WHERE id = 1").run()
+                }
+                return result
+            }
+            if gated { await writeGate.release() }
+            return result
+        } catch {
+            if gated { await writeGate.release() }
+            throw error
+        }
+    }
+
+    /// The current data version (one small query, no transaction).
+    func dataVersion() async throws -> Int64 {
+        try await withSession { session in
+            try await session.sql.select().column("version").from("data_version").where("id", .equal, 1)
+                .first(decodingColumn: "version", as: Int64.self) ?? 0
+        }
     }
 
     /// Runs several reads against one snapshot, so an aggregate read in parts (a plan and its
