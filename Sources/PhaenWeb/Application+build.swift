@@ -61,7 +61,9 @@ func buildRouter(_ web: WebServices) -> Router<PhaenRequestContext> {
 
     OpsController(store: web.store, metrics: web.metrics, stylesheet: web.stylesheet).addRoutes(to: router)
     let reports = ReportController(store: web.store, renderer: web.renderer, evidenceDirectory: web.configuration.evidenceDirectory)
-    let api = APIController(store: web.store).endpoints + ReportAPI(entry: reports.entry).endpoints
+    let progress = StepProgressController(store: web.store, renderer: web.renderer)
+    let api = APIController(store: web.store).endpoints + ReportAPI(entry: reports.entry).endpoints + progress.endpoints
+        + AgreementEditAPI(editing: AgreementEditing(store: web.store)).endpoints
     let openAPI = OpenAPIDocument(endpoints: api + [openAPIEndpoint(placeholder: true)])
     let everything = api + [openAPIEndpoint { _, _ in try JSONResponse.make(openAPI) }]
     for endpoint in everything where !endpoint.requiresSignIn { register(endpoint, on: router) }
@@ -72,6 +74,9 @@ func buildRouter(_ web: WebServices) -> Router<PhaenRequestContext> {
     for endpoint in everything where endpoint.requiresSignIn { register(endpoint, on: router) }
     PageController(store: web.store, renderer: web.renderer).addRoutes(to: router)
     reports.addRoutes(to: router)
+    PlanEditController(store: web.store, renderer: web.renderer).addRoutes(to: router)
+    AgreementEditController(store: web.store, renderer: web.renderer).addRoutes(to: router)
+    progress.addRoutes(to: router)
     accounts.addRoutes(to: router)
     return router
 }

@@ -20,6 +20,11 @@ enum SiteURL: Hashable, Sendable {
     case api(APIPath)
     /// Reports, workflow, evidence and reporting status (ReportURL.swift).
     case reporting(ReportURL)
+    /// Editing a plan and an agreement (PlanEditController, AgreementEditController).
+    case planEdit(String, FiscalYear)
+    case agreementEdit(String, FiscalYear)
+    /// Project step progress against plan (StepProgressURL.swift).
+    case progress(StepProgressURL)
 
     /// The JSON API's resources under /api/v1.
     enum APIPath: Hashable, Sendable {
@@ -29,6 +34,7 @@ enum SiteURL: Hashable, Sendable {
         case agreement(String, FiscalYear)
         case scores(String, FiscalYear)
         case findings(String, FiscalYear)
+        case agreementKPI(String, FiscalYear, String)
         case openAPI
     }
 
@@ -65,6 +71,12 @@ enum SiteURL: Hashable, Sendable {
         case apiReports = "/api/v1/units/{code}/reports/{year}"
         case apiReport = "/api/v1/units/{code}/reports/{year}/{round}/{kpi}"
         case apiReportTransition = "/api/v1/units/{code}/reports/{year}/{round}/{kpi}/{transition}"
+        case planEdit = "/units/{code}/plans/{year}/edit"
+        case agreementEdit = "/units/{code}/agreements/{year}/edit"
+        case apiAgreementKPI = "/api/v1/units/{code}/agreements/{year}/kpis/{kpi}"
+        case stepProgress = "/units/{code}/plans/{year}/progress"
+        case projectProgress = "/progress"
+        case apiStepProgress = "/api/v1/units/{code}/progress/{year}"
 
         var pattern: String { rawValue }
 
@@ -99,9 +111,13 @@ enum SiteURL: Hashable, Sendable {
             case .agreement: .apiAgreement
             case .scores: .apiScores
             case .findings: .apiFindings
+            case .agreementKPI: .apiAgreementKPI
             case .openAPI: .apiOpenAPI
             }
         case .reporting(let r): r.route
+        case .planEdit: .planEdit
+        case .agreementEdit: .agreementEdit
+        case .progress(let p): p.route
         }
     }
 
@@ -113,7 +129,10 @@ enum SiteURL: Hashable, Sendable {
              .api(.plan(let code, let year)), .api(.agreement(let code, let year)),
              .api(.scores(let code, let year)), .api(.findings(let code, let year)):
             [code, String(year.be)]
+        case .planEdit(let code, let year), .agreementEdit(let code, let year): [code, String(year.be)]
+        case .api(.agreementKPI(let code, let year, let kpi)): [code, String(year.be), kpi]
         case .reporting(let r): r.arguments
+        case .progress(let p): p.arguments
         default: []
         }
     }
@@ -124,6 +143,7 @@ enum SiteURL: Hashable, Sendable {
         case .dashboard(let q): q.items
         case .signIn(let next): next.map { [("next", $0)] } ?? []
         case .reporting(let r): r.query
+        case .progress(let p): p.query
         default: []
         }
     }

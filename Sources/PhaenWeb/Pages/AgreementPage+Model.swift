@@ -28,6 +28,9 @@ struct AgreementPage {
     var components: [ComponentView]
     var details: [KPIDetail]
     var findings: [FindingView]
+    /// Set by the page handler: the edit form's link (only for those allowed) and the history.
+    var editURL: String? = nil
+    var history: [EditAuditView] = []
 
     static func build(code: String, year: FiscalYear, data: ScopedData) async throws -> AgreementPage {
         let unit = try await data.requireUnit(code)

@@ -1,4 +1,5 @@
 import Hummingbird
+import PhaenApp
 import PhaenCore
 import PhaenStore
 
@@ -21,12 +22,21 @@ struct PageController: Sendable {
         }
         router.get(RouterPath(SiteURL.Route.plan.pattern)) { _, context in
             let (code, year) = try PageRequest.unitYear(context)
-            let model = try await PlanPage.build(code: code, year: year, data: scoped(context))
+            var model = try await PlanPage.build(code: code, year: year, data: scoped(context))
+            let person = try context.requirePerson()
+            if try await PlanEditing(store: store).mayEdit(person: person, unit: code, year: year) {
+                model.editURL = SiteURL.planEdit(code, year).path
+            }
+            model.history = EditAuditView.list(try await store.audit(objectKind: "plan", objectKey: "\(code)/\(year.be)"))
             return try renderer.page("plan", chrome: Chrome(title: "\(model.unitName) แผน \(model.year)", context: context), model: model)
         }
         router.get(RouterPath(SiteURL.Route.agreement.pattern)) { _, context in
             let (code, year) = try PageRequest.unitYear(context)
-            let model = try await AgreementPage.build(code: code, year: year, data: scoped(context))
+            var model = try await AgreementPage.build(code: code, year: year, data: scoped(context))
+            if AccessPolicy.canEditAgreement(try context.requirePerson(), unit: code) {
+                model.editURL = SiteURL.agreementEdit(code, year).path
+            }
+            model.history = EditAuditView.list(try await store.audit(objectKind: "agreement", objectKey: "\(code)/\(year.be)"))
             return try renderer.page("agreement", chrome: Chrome(title: "\(model.unitName) คำรับรอง \(model.year)", context: context), model: model)
         }
         router.get(RouterPath(SiteURL.Route.scores.pattern)) { _, context in

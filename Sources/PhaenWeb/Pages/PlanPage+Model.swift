@@ -40,6 +40,9 @@ struct PlanPage {
     var findingCount: Int
     var errorCount: Int
     var notes: [String]
+    /// Set by the page handler: the edit form's link (only for those allowed) and the history.
+    var editURL: String? = nil
+    var history: [EditAuditView] = []
 
     static func build(code: String, year: FiscalYear, data: ScopedData) async throws -> PlanPage {
         let unit = try await data.requireUnit(code)
