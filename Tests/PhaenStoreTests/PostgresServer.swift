@@ -81,9 +81,10 @@ struct LocalServer: Sendable {
         for _ in 0..<5 {
             let port = 55432 + Int.random(in: 0..<2000)
             do {
-                // fsync off: a test cluster never needs to survive a crash.
+                // fsync off: a test cluster never needs to survive a crash. Many connections:
+                // every test opens its own pools, and Swift Testing runs them in parallel.
                 try server("pg_ctl", ["-D", "\(directory)/data", "-l", "\(directory)/server.log", "-w", "-t", "30",
-                                      "-o", "-p \(port) -c listen_addresses=127.0.0.1 -k \(directory) -c fsync=off", "start"])
+                                      "-o", "-p \(port) -c listen_addresses=127.0.0.1 -k \(directory) -c fsync=off -c max_connections=400", "start"])
                 let started = LocalServer(directory: directory, port: port, bin: bin)
                 started.stopAtExit(asRoot: asRoot)
                 return started

@@ -62,7 +62,7 @@ struct ScaleOutPostgres: Sendable {
             let port = 57432 + Int.random(in: 0..<2000)
             do {
                 try server("pg_ctl", ["-D", "\(directory)/data", "-l", "\(directory)/server.log", "-w", "-t", "30",
-                                      "-o", "-p \(port) -c listen_addresses=127.0.0.1 -k \(directory) -c fsync=off", "start"])
+                                      "-o", "-p \(port) -c listen_addresses=127.0.0.1 -k \(directory) -c fsync=off -c max_connections=400", "start"])
                 let started = ScaleOutPostgres(directory: directory, port: port, bin: bin, asRoot: asRoot)
                 // If this process dies before `stop()`, the cluster goes with it.
                 let watchdog = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; \(started.stopCommand)"
