@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/vapor/async-kit", from: "1.19.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Level 0 — the pure domain: model, scoring, validation, Thai numbers and dates.
@@ -37,11 +38,17 @@ let package = Package(
             .product(name: "AsyncKit", package: "async-kit"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "PhaenImport", dependencies: ["PhaenCore"], resources: [.copy("Demo")]),
+        .target(name: "PhaenImport", dependencies: [
+            "PhaenCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], resources: [.copy("Demo")]),
+        // Official documents: a neutral document model and its DOCX, XLSX, HTML and PDF writers.
+        .target(name: "PhaenDocs", dependencies: [
+            "PhaenCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
 
         // Level 2 — use cases.
         .target(name: "PhaenApp", dependencies: [
-            "PhaenCore", "PhaenStore", "PhaenImport",
+            "PhaenCore", "PhaenStore", "PhaenImport", "PhaenDocs",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -60,19 +67,22 @@ let package = Package(
 
         // Level 3 — the command line.
         .executableTarget(name: "phaen", dependencies: [
-            "PhaenApp", "PhaenStore", "PhaenCore", "PhaenImport", "PhaenWeb",
+            "PhaenApp", "PhaenStore", "PhaenCore", "PhaenImport", "PhaenWeb", "PhaenDocs",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         .testTarget(name: "PhaenCoreTests", dependencies: ["PhaenCore"]),
+        .testTarget(name: "PhaenDocsTests", dependencies: [
+            "PhaenDocs", "PhaenCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "PhaenImportTests", dependencies: ["PhaenImport", "PhaenCore"]),
         .testTarget(name: "PhaenStoreTests", dependencies: [
             "PhaenStore", "PhaenCore", "PhaenImport", .product(name: "SQLKit", package: "sql-kit"),
         ]),
-        .testTarget(name: "PhaenAppTests", dependencies: ["PhaenApp", "PhaenCore", "PhaenStore", "PhaenImport"]),
+        .testTarget(name: "PhaenAppTests", dependencies: ["PhaenApp", "PhaenCore", "PhaenStore", "PhaenImport", "PhaenDocs"]),
         .testTarget(name: "PhaenWebTests", dependencies: [
-            "PhaenWeb", "PhaenApp", "PhaenCore", "PhaenStore",
+            "PhaenWeb", "PhaenApp", "PhaenCore", "PhaenStore", "PhaenDocs",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ]
