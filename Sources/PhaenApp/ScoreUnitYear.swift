@@ -14,7 +14,12 @@ public struct ScoreUnitYear: Sendable {
         }
         let reports = try await data.reports(unitCode: unitCode, fiscalYear: fiscalYear)
         let group = try await data.unitGroup(unitCode: unitCode, fiscalYear: fiscalYear)
-        return Scorer.score(agreement, results: Self.latestResults(reports), unitGroup: group)
+        // Disbursement-fed KPIs take their result from the budget records (Disbursement/DisbursementKPIFeed.swift).
+        let disbursementFeed = try await DisbursementKPIFeed.load(data: data, agreement: agreement)
+        // Innovation-fed KPIs read their level from the innovation record (Innovation/InnovationKPIFeed.swift).
+        let innovationFeed = try await InnovationKPIFeed.load(data: data, agreement: agreement)
+        let results = innovationFeed.results(replacing: disbursementFeed.results(replacing: Self.latestResults(reports)))
+        return innovationFeed.annotate(disbursementFeed.annotate(Scorer.score(agreement, results: results, unitGroup: group)))
     }
 
     /// The latest round's result of each KPI.

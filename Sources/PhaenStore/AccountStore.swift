@@ -96,14 +96,19 @@ extension PhaenStore {
         }
     }
 
-    /// The owner of the API token whose SHA-256 hex is `apiTokenHash`.
+    /// The owner of the API token whose SHA-256 hex is `apiTokenHash`. Kept for the current
+    /// data version like sessions (`session(tokenHash:now:)`): creating a token or changing its
+    /// user is a write that raises the version.
     public func user(apiTokenHash: String) async throws -> UserRecord? {
-        try await pool.withSession { session in
-            try await session.sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("users"))).from("api_tokens")
-                .join("users", on: SQLColumn("id", table: "users"), .equal, SQLColumn("user_id", table: "api_tokens"))
-                .where(SQLColumn("token_hash", table: "api_tokens"), .equal, SQLBind(apiTokenHash))
-                .rows(UserRow.self).first?.record()
-        }
+        let pool = self.pool
+        return try await derived("api-token/\(apiTokenHash)") {
+            TokenOwner(user: try await pool.withSession { session in
+                try await session.sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("users"))).from("api_tokens")
+                    .join("users", on: SQLColumn("id", table: "users"), .equal, SQLColumn("user_id", table: "api_tokens"))
+                    .where(SQLColumn("token_hash", table: "api_tokens"), .equal, SQLBind(apiTokenHash))
+                    .rows(UserRow.self).first?.record()
+            })
+        }.user
     }
 }
 
@@ -114,6 +119,9 @@ extension SQLDatabase {
         guard found != nil else { throw StoreConflict.notFound("ไม่พบผู้ใช้หมายเลข \(id)") }
     }
 }
+
+/// An API token's owner as kept between requests (nil: no such token).
+private struct TokenOwner: Sendable { var user: UserRecord? }
 
 /// `users` as inserted (the database assigns `id`).
 private struct NewUserRow: Codable {

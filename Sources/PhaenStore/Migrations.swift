@@ -16,6 +16,8 @@ enum Migrations {
         Migration(number: 2, name: "accounts, audit, workflow and evidence", apply: Migration002Accounts.apply),
         Migration(number: 3, name: "project step progress", apply: Migration003StepProgress.apply),
         Migration(number: 4, name: "data version for read caches", apply: Migration004DataVersion.apply),
+        Migration(number: 5, name: "budget transfers and recorded disbursements", apply: Migration005Disbursement.apply),
+        Migration(number: 6, name: "directive follow-up and innovation", apply: Migration006FollowUp.apply),
     ]
 }
 

@@ -104,7 +104,7 @@ public final class PhaenStore: Sendable {
 
     /// All units, sorted by code.
     public func units() async throws -> [PhaenCore.Unit] {
-        try await cache.value("units", version: try await pool.dataVersion()) {
+        try await cache.value("units", version: try await dataVersion()) {
             try await pool.read { db in try await UnitStore.load(in: db) }
         }
     }
@@ -119,13 +119,13 @@ public final class PhaenStore: Sendable {
 
     /// The year's framework nodes in the order they were given.
     public func frameworks(fiscalYear: FiscalYear) async throws -> [FrameworkNode] {
-        try await cache.value("frameworks/\(fiscalYear)", version: try await pool.dataVersion()) {
+        try await cache.value("frameworks/\(fiscalYear)", version: try await dataVersion()) {
             try await pool.withSession { try await FrameworkStore.load(fiscalYear: fiscalYear, in: $0.sql) }
         }
     }
 
     public func plan(unitCode: String, fiscalYear: FiscalYear) async throws -> ActionPlan? {
-        try await cache.value("plan/\(unitCode)/\(fiscalYear)", version: try await pool.dataVersion()) {
+        try await cache.value("plan/\(unitCode)/\(fiscalYear)", version: try await dataVersion()) {
             try await pool.read { db in try await PlanStore.load(unitCode: unitCode, fiscalYear: fiscalYear, in: db)?.plan }
         }
     }
@@ -136,7 +136,7 @@ public final class PhaenStore: Sendable {
 
     /// All agreements, by fiscal year then unit code.
     public func agreements() async throws -> [Agreement] {
-        try await cache.value("agreements", version: try await pool.dataVersion()) {
+        try await cache.value("agreements", version: try await dataVersion()) {
             try await pool.read { db in try await AgreementStore.loadAll(in: db) }
                 .sorted { ($0.fiscalYear, $0.unitCode) < ($1.fiscalYear, $1.unitCode) }
         }

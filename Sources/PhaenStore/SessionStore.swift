@@ -17,20 +17,31 @@ extension PhaenStore {
     }
 
     /// The session's user and CSRF token; nil when there is no such session or it has expired.
+    ///
+    /// Every request asks this, so the answer is kept for the current data version
+    /// (`derived`): creating or deleting a session, changing a user or a password are writes
+    /// that raise the version, in whichever process they happen, so a kept answer is never
+    /// older than the database. Expiry is a matter of time, not of data: checked on every call.
     public func session(tokenHash: String, now: Date) async throws -> (user: UserRecord, csrfToken: String)? {
-        try await pool.withSession { session in
-            guard let row = try await session.sql.select()
-                .column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("users")))
-                .column(SQLColumn("csrf_token", table: "sessions"))
-                .from("sessions")
-                .join("users", on: SQLColumn("id", table: "users"), .equal, SQLColumn("user_id", table: "sessions"))
-                .where(SQLColumn("token_hash", table: "sessions"), .equal, SQLBind(tokenHash))
-                .where(SQLColumn("expires_at", table: "sessions"), .greaterThan, SQLBind(StoreTime.seconds(now)))
-                .first()
-            else { return nil }
-            let user = try row.decode(model: UserRow.self, with: RowCoding.decoder).record()
-            return (user, try row.decode(column: "csrf_token", as: String.self))
+        let pool = self.pool
+        let lookup = try await derived("session/\(tokenHash)") {
+            try await pool.withSession { session in
+                guard let row = try await session.sql.select()
+                    .column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("users")))
+                    .column(SQLColumn("csrf_token", table: "sessions"))
+                    .column(SQLColumn("expires_at", table: "sessions"))
+                    .from("sessions")
+                    .join("users", on: SQLColumn("id", table: "users"), .equal, SQLColumn("user_id", table: "sessions"))
+                    .where(SQLColumn("token_hash", table: "sessions"), .equal, SQLBind(tokenHash))
+                    .first()
+                else { return SessionLookup(found: nil) }
+                let user = try row.decode(model: UserRow.self, with: RowCoding.decoder).record()
+                return SessionLookup(found: .init(user: user, csrfToken: try row.decode(column: "csrf_token", as: String.self),
+                                                  expiresAt: try row.decode(column: "expires_at", as: Int64.self)))
+            }
         }
+        guard let found = lookup.found, found.expiresAt > StoreTime.seconds(now) else { return nil }
+        return (found.user, found.csrfToken)
     }
 
     /// Signs one session out (nothing happens when it is gone already).
@@ -80,6 +91,12 @@ extension PhaenStore {
             try await db.delete(from: "failed_sign_ins").where("attempt_key", .equal, key).run()
         }
     }
+}
+
+/// A session as kept between requests (nil: no such token).
+private struct SessionLookup: Sendable {
+    struct Found: Sendable { var user: UserRecord; var csrfToken: String; var expiresAt: Int64 }
+    var found: Found?
 }
 
 private struct SessionRow: Codable {

@@ -53,6 +53,7 @@ struct WebServices: Sendable {
 /// everything else.
 func buildRouter(_ web: WebServices) -> Router<PhaenRequestContext> {
     let router = Router(context: PhaenRequestContext.self)
+    router.add(middleware: ClientAddressMiddleware(trustProxy: web.configuration.trustProxy))
     router.add(middleware: RequestLogMiddleware(metrics: web.metrics, level: .info))
     router.add(middleware: ErrorMiddleware(renderer: web.renderer))
     router.add(middleware: SessionMiddleware(identification: web.accounts))
@@ -60,23 +61,30 @@ func buildRouter(_ web: WebServices) -> Router<PhaenRequestContext> {
                                      secureCookies: web.configuration.secureCookies)
 
     OpsController(store: web.store, metrics: web.metrics, stylesheet: web.stylesheet).addRoutes(to: router)
-    let reports = ReportController(store: web.store, renderer: web.renderer, evidenceDirectory: web.configuration.evidenceDirectory)
+    let reports = ReportController(store: web.store, renderer: web.renderer, evidenceDirectory: web.configuration.evidenceDirectory,
+                                   evidenceLimit: web.configuration.evidenceMaxBytes)
     let progress = StepProgressController(store: web.store, renderer: web.renderer)
     let api = APIController(store: web.store).endpoints + ReportAPI(entry: reports.entry).endpoints + progress.endpoints
         + AgreementEditAPI(editing: AgreementEditing(store: web.store)).endpoints
+        + DisbursementAPI(store: web.store).endpoints
+        + FollowUpAPI(store: web.store).endpoints
     let openAPI = OpenAPIDocument(endpoints: api + [openAPIEndpoint(placeholder: true)])
     let everything = api + [openAPIEndpoint { _, _ in try JSONResponse.make(openAPI) }]
     for endpoint in everything where !endpoint.requiresSignIn { register(endpoint, on: router) }
     accounts.addPublicRoutes(to: router)
 
     router.add(middleware: RequireSignIn())
-    router.add(middleware: CSRFMiddleware())
+    router.add(middleware: CSRFMiddleware(uploadLimit: web.configuration.evidenceMaxBytes + ReportController.multipartOverhead))
     for endpoint in everything where endpoint.requiresSignIn { register(endpoint, on: router) }
     PageController(store: web.store, renderer: web.renderer).addRoutes(to: router)
     reports.addRoutes(to: router)
     PlanEditController(store: web.store, renderer: web.renderer).addRoutes(to: router)
     AgreementEditController(store: web.store, renderer: web.renderer).addRoutes(to: router)
     progress.addRoutes(to: router)
+    DisbursementController(store: web.store, renderer: web.renderer).addRoutes(to: router)
+    DocumentDownloadController(store: web.store, renderer: web.renderer).addRoutes(to: router)
+    DirectiveController(store: web.store, renderer: web.renderer).addRoutes(to: router)
+    InnovationController(store: web.store, renderer: web.renderer).addRoutes(to: router)
     accounts.addRoutes(to: router)
     return router
 }

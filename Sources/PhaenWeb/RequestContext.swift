@@ -12,9 +12,9 @@ public struct PhaenRequestContext: RequestContext {
     public var csrfToken: String?
     /// The session cookie's token, when the request came with a valid one.
     var sessionToken: String?
-    /// The peer's IP address ("unknown" in in-process tests). Behind a reverse proxy this is
-    /// the proxy's address; see the README's deployment notes.
-    public let clientAddress: String
+    /// The peer's IP address ("unknown" in in-process tests); with `--trust-proxy`, the
+    /// address the proxy put in `X-Forwarded-For` (`ClientAddressMiddleware`).
+    public internal(set) var clientAddress: String
 
     public init(source: Source) {
         self.coreContext = .init(source: source)

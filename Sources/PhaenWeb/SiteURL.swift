@@ -25,6 +25,12 @@ enum SiteURL: Hashable, Sendable {
     case agreementEdit(String, FiscalYear)
     /// Project step progress against plan (StepProgressURL.swift).
     case progress(StepProgressURL)
+    /// Budget disbursement, the city table, money against results (DisbursementURL.swift).
+    case disbursement(DisbursementURL)
+    /// Official documents to download: DOCX, PDF, XLSX (DocumentURL.swift).
+    case document(DocumentURL)
+    /// Directive follow-up and innovation (DirectiveURL.swift).
+    case followUp(DirectiveURL)
 
     /// The JSON API's resources under /api/v1.
     enum APIPath: Hashable, Sendable {
@@ -77,6 +83,31 @@ enum SiteURL: Hashable, Sendable {
         case stepProgress = "/units/{code}/plans/{year}/progress"
         case projectProgress = "/progress"
         case apiStepProgress = "/api/v1/units/{code}/progress/{year}"
+        case disbursement = "/units/{code}/disbursement/{year}"
+        case disbursementImport = "/units/{code}/disbursement/{year}/import"
+        case disbursementCity = "/disbursement"
+        case moneyResults = "/units/{code}/money-results/{year}"
+        case apiDisbursement = "/api/v1/units/{code}/disbursement/{year}"
+        case apiDisbursementEntries = "/api/v1/units/{code}/disbursement/{year}/disbursements"
+        case apiDisbursementImport = "/api/v1/units/{code}/disbursement/{year}/import"
+        case apiDisbursementCity = "/api/v1/disbursement"
+        case planDocument = "/units/{code}/plans/{year}/download/{format}"
+        case agreementDocument = "/units/{code}/agreements/{year}/download/{format}"
+        case reportDocument = "/units/{code}/reports/{year}/download/{format}"
+        case cityDocument = "/dashboard/download/{format}"
+        case directives = "/directives"
+        case directiveNew = "/directives/new"
+        case directiveDashboard = "/directives/dashboard"
+        case directiveGroups = "/directives/groups"
+        case directiveImport = "/directives/import"
+        case directive = "/directives/{directive}"
+        case directiveUnit = "/directives/{directive}/units/{code}"
+        case innovations = "/units/{code}/innovations/{year}"
+        case apiDirectives = "/api/v1/directives"
+        case apiDirectiveDashboard = "/api/v1/directives/dashboard"
+        case apiDirective = "/api/v1/directives/{directive}"
+        case apiDirectiveUnit = "/api/v1/directives/{directive}/units/{code}"
+        case apiInnovations = "/api/v1/units/{code}/innovations/{year}"
 
         var pattern: String { rawValue }
 
@@ -118,6 +149,9 @@ enum SiteURL: Hashable, Sendable {
         case .planEdit: .planEdit
         case .agreementEdit: .agreementEdit
         case .progress(let p): p.route
+        case .disbursement(let d): d.route
+        case .document(let d): d.route
+        case .followUp(let f): f.route
         }
     }
 
@@ -133,6 +167,9 @@ enum SiteURL: Hashable, Sendable {
         case .api(.agreementKPI(let code, let year, let kpi)): [code, String(year.be), kpi]
         case .reporting(let r): r.arguments
         case .progress(let p): p.arguments
+        case .disbursement(let d): d.arguments
+        case .document(let d): d.arguments
+        case .followUp(let f): f.arguments
         default: []
         }
     }
@@ -144,6 +181,9 @@ enum SiteURL: Hashable, Sendable {
         case .signIn(let next): next.map { [("next", $0)] } ?? []
         case .reporting(let r): r.query
         case .progress(let p): p.query
+        case .disbursement(let d): d.query
+        case .document(let d): d.query
+        case .followUp(let f): f.query
         default: []
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PhaenApp
 
 /// Everything `buildApplication` needs, in one value: flags override the environment,
 /// which overrides these defaults (see `phaen serve`).
@@ -14,6 +15,12 @@ public struct WebConfiguration: Sendable {
     /// (behind a reverse proxy that terminates it).
     public var secureCookies: Bool
     public var logLevel: Logger.Level
+    /// Behind a reverse proxy: take the client's address from the right-most `X-Forwarded-For`
+    /// entry (the one the proxy added) for the sign-in rate limit and the logs. Off: the socket
+    /// peer's address, because anyone can send the header to a server reached directly.
+    public var trustProxy = false
+    /// The largest evidence file accepted, in bytes (`--evidence-max-mb`).
+    public var evidenceMaxBytes = ReportEntry.defaultEvidenceLimit
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databaseURL: String = "sqlite:phaen.sqlite",
                 evidenceDirectory: String = "evidence", secureCookies: Bool = false, logLevel: Logger.Level = .info) {

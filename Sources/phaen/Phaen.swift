@@ -9,7 +9,7 @@ struct Phaen: AsyncParsableCommand {
         The database is chosen with --db or PHAEN_DB: sqlite:PATH (default sqlite:phaen.sqlite) \
         or a postgres://user@host:port/db URL.
         """,
-        subcommands: [Migrate.self, Seed.self, Units.self, Validate.self, Score.self, Bench.self, BenchHTTP.self, Serve.self, User.self, Token.self])
+        subcommands: [Migrate.self, Seed.self, Units.self, Validate.self, Score.self, Bench.self, BenchHTTP.self, Serve.self, User.self, Token.self, Export.self])
 }
 
 /// `--db`, shared by the commands that use the database.

@@ -11,12 +11,17 @@ import PhaenWeb
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "เปิดเว็บแอปพลิเคชันแผน (Hummingbird) — ครั้งแรกจะสร้างฐานข้อมูลและนำเข้าข้อมูลตัวอย่าง",
-        discussion: "Flags override PHAEN_HOST, PHAEN_PORT, PHAEN_EVIDENCE_DIR, PHAEN_SECURE_COOKIES, PHAEN_LOG_LEVEL.")
+        discussion: "Flags override PHAEN_HOST, PHAEN_PORT, PHAEN_EVIDENCE_DIR, PHAEN_EVIDENCE_MAX_MB, PHAEN_SECURE_COOKIES, "
+            + "PHAEN_TRUST_PROXY, PHAEN_LOG_LEVEL.")
     @OptionGroup var database: DatabaseOption
     @Option(help: "ที่อยู่ที่รับการเชื่อมต่อ (default 127.0.0.1; 0.0.0.0 = ทุกอินเทอร์เฟซ)") var host: String?
     @Option(help: "พอร์ต (default 8080)") var port: Int?
     @Option(help: "โฟลเดอร์เก็บไฟล์หลักฐาน (default ./evidence)") var evidenceDir: String?
     @Flag(help: "ตั้งค่าคุกกี้ Secure (เมื่อให้บริการผ่าน HTTPS)") var secureCookies = false
+    @Flag(help: "อยู่หลัง reverse proxy: ใช้ที่อยู่ขวาสุดของ X-Forwarded-For เป็นที่อยู่ผู้ใช้ (rate limit และ log)")
+    var trustProxy = false
+    @Option(help: "ขนาดไฟล์หลักฐานสูงสุด (MB, default \(ReportEntry.defaultEvidenceLimit / (1024 * 1024)))")
+    var evidenceMaxMb: Int?
     @Flag(help: "สร้างบัญชีทดลองหนึ่งบัญชีต่อบทบาท และแสดงชื่อผู้ใช้/รหัสผ่าน") var demo = false
 
     func run() async throws {
@@ -41,6 +46,10 @@ struct Serve: AsyncParsableCommand {
         guard (1...65535).contains(c.port) else { throw ValidationError("--port ต้องอยู่ระหว่าง 1–65535") }
         c.evidenceDirectory = evidenceDir ?? environment["PHAEN_EVIDENCE_DIR"] ?? c.evidenceDirectory
         c.secureCookies = secureCookies || ["1", "true", "yes"].contains(environment["PHAEN_SECURE_COOKIES"]?.lowercased() ?? "")
+        c.trustProxy = trustProxy || ["1", "true", "yes"].contains(environment["PHAEN_TRUST_PROXY"]?.lowercased() ?? "")
+        if let megabytes = try Self.evidenceMegabytes(flag: evidenceMaxMb, environment: environment) {
+            c.evidenceMaxBytes = megabytes * 1024 * 1024
+        }
         if let text = environment["PHAEN_LOG_LEVEL"] {
             guard let level = Logger.Level(rawValue: text) else {
                 throw ValidationError("PHAEN_LOG_LEVEL ต้องเป็น trace, debug, info, notice, warning, error หรือ critical")
@@ -48,6 +57,26 @@ struct Serve: AsyncParsableCommand {
             c.logLevel = level
         }
         return c
+    }
+
+    /// The upper bound keeps a typo (a size in bytes, say) from letting a single upload fill
+    /// the server's memory: a file is held in memory while its type and hash are checked.
+    static let maxEvidenceMegabytes = 1024
+
+    /// `--evidence-max-mb`, else `PHAEN_EVIDENCE_MAX_MB`; nil when neither is given.
+    static func evidenceMegabytes(flag: Int?, environment: [String: String]) throws -> Int? {
+        let range = 1...maxEvidenceMegabytes
+        if let flag {
+            guard range.contains(flag) else {
+                throw ValidationError("--evidence-max-mb ต้องเป็นจำนวนเต็ม 1–\(maxEvidenceMegabytes) (ได้ \(flag))")
+            }
+            return flag
+        }
+        guard let text = environment["PHAEN_EVIDENCE_MAX_MB"] else { return nil }
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+            throw ValidationError("PHAEN_EVIDENCE_MAX_MB ต้องเป็นจำนวนเต็ม 1–\(maxEvidenceMegabytes) (ได้ \"\(text)\")")
+        }
+        return value
     }
 
     /// Migrates; loads the demo dataset only into an empty database (a later start must not

@@ -19,7 +19,7 @@ import Testing
             let second = try await store.migrate()
             #expect(before == [])
             #expect(first == Migrations.all.map(\.number))
-            #expect(first == [1, 2, 3, 4])
+            #expect(first == [1, 2, 3, 4, 5, 6])
             #expect(second == [])
             #expect(try await store.appliedMigrations() == first)
         }
@@ -220,7 +220,7 @@ import Testing
     func memory() async throws {
         let store = try await PhaenStore.open("sqlite::memory:", logger: quietLogger)
         let file = try #require(store.scratchFile)
-        #expect(try await store.migrate() == [1, 2, 3, 4])
+        #expect(try await store.migrate() == [1, 2, 3, 4, 5, 6])
         #expect(try await store.importDataset(try S.make()).written == S.recordCount)
         #expect(FileManager.default.fileExists(atPath: file))
         try await store.shutdown()

@@ -70,6 +70,14 @@ extension WebTests {
         .apiReports: .unitRead, .apiReport: .unitDraft, .apiReportTransition: .notGet,
         .planEdit: .edit([.admin, .reporter]), .agreementEdit: .edit([.admin, .evaluator]), .apiAgreementKPI: .notGet,
         .stepProgress: .unitRead, .projectProgress: .signedIn, .apiStepProgress: .unitRead,
+        // Directive 2566-1-01 (demo) is addressed to 1022, not 1016: its pages are 1022's objects.
+        .directives: .signedIn, .directiveNew: .edit([.admin, .evaluator]), .directiveDashboard: .signedIn,
+        .directiveGroups: .edit([.admin]), .directiveImport: .edit([.admin, .evaluator]), .directive: .unitRead, .directiveUnit: .unitRead, .innovations: .unitRead,
+        .apiDirectives: .signedIn, .apiDirectiveDashboard: .signedIn, .apiDirective: .unitRead, .apiDirectiveUnit: .unitRead,
+        .apiInnovations: .unitRead,
+        .planDocument: .unitRead, .agreementDocument: .unitRead, .reportDocument: .unitRead, .cityDocument: .signedIn,
+        .disbursement: .unitRead, .disbursementImport: .notGet, .disbursementCity: .signedIn, .moneyResults: .unitRead,
+        .apiDisbursement: .unitRead, .apiDisbursementEntries: .notGet, .apiDisbursementImport: .notGet, .apiDisbursementCity: .signedIn,
     ]
 
     enum Expect: String, Equatable, CustomStringConvertible {
@@ -98,7 +106,8 @@ extension WebTests {
     static let kpi = "1.2"
 
     static func path(_ route: SiteURL.Route, unit: String, evidence: Int64) -> String {
-        let values = ["code": unit, "year": "2567", "round": "q1", "kpi": kpi, "transition": "submission", "id": String(evidence)]
+        let values = ["code": unit, "year": "2567", "round": "q1", "kpi": kpi, "transition": "submission", "id": String(evidence),
+                      "directive": "2566-1-01", "format": "docx"]
         return route.pattern.split(separator: "/", omittingEmptySubsequences: false).map { segment in
             segment.hasPrefix("{") ? values[String(segment.dropFirst().dropLast())] ?? "?" : String(segment)
         }.joined(separator: "/")
@@ -134,7 +143,7 @@ extension WebTests {
                 for unit in hasUnit ? ["1022", "1016"] : ["1022"] {
                     let path = Self.path(route, unit: unit, evidence: fixture.evidenceID)
                     for who in Who.allCases {
-                        let foreign = unit == "1016" ? who.isUnit1022 : (who == .foreignReporter && (hasUnit || route == .evidence))
+                        let foreign = unit == "1016" ? who.isUnit1022 : (who == .foreignReporter && (hasUnit || [.evidence, .directive, .apiDirective].contains(route)))
                         // Whether 1016's FY2567 objects exist is not an access question: on unit
                         // 1016 only the foreign (1022) roles and anonymous are walked.
                         if unit == "1016" && !foreign && who != .anonymous { continue }

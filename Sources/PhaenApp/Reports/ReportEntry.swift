@@ -167,9 +167,12 @@ struct ReportContext {
     }
 
     static func resolve(person: Person, ref: ReportRef, store: PhaenStore) async throws -> ReportContext {
+        // One unit and one agreement, not the cached lists: a save or transition raised the
+        // data version just before (often this person's previous one), and reloading every
+        // unit and agreement after each write was most of what a save cost.
         guard AccessPolicy.canRead(person, unit: ref.unitCode),
-              let unit = try await store.unit(code: ref.unitCode) else { throw ref.notFound }
-        let agreement = try await store.agreement(unitCode: ref.unitCode, fiscalYear: ref.fiscalYear)
+              let unit = try await store.unitAlone(code: ref.unitCode) else { throw ref.notFound }
+        let agreement = try await store.agreementAlone(unitCode: ref.unitCode, fiscalYear: ref.fiscalYear)
         let kpi = agreement?.kpi(code: ref.kpiCode)
         let stored = try await store.storedReport(unitCode: ref.unitCode, fiscalYear: ref.fiscalYear,
                                                   round: ref.round, kpiCode: ref.kpiCode)

@@ -80,6 +80,9 @@ public struct AgreementKPI: Codable, Hashable, Sendable {
     public var links: [FrameworkRef]?
     public var projectIDs: [String]?
     public var source: String?
+    /// Where the KPI's result comes from: typed in a report (nil or `.reported`), or computed
+    /// from the budget disbursement records or the innovation record (issue 5).
+    public var resultSource: KPIResultSource?
 
     public init(code: String, name: String, weight: Decimal, criteria: Criteria, subcomponent: String? = nil,
                 kind: KPIResultKind? = nil, baselines: [YearValue]? = nil, target: String? = nil,
@@ -90,6 +93,11 @@ public struct AgreementKPI: Codable, Hashable, Sendable {
         self.definition = definition; self.method = method; self.evidence = evidence; self.owner = owner
         self.levelRows = levelRows; self.links = links; self.projectIDs = projectIDs; self.source = source
     }
+}
+
+/// Where an agreement KPI's result comes from (`AgreementKPI.resultSource`).
+public enum KPIResultSource: String, Codable, Sendable {
+    case reported, disbursement, innovation
 }
 
 /// One printed row of a criteria table: level, its label (ร้อยละ ๘๐), the points the table

@@ -35,21 +35,22 @@ enum DirectiveStore {
         return .written
     }
 
+    /// One directive's status reports, oldest first (migration 6's history table).
     static func reports(directiveID: String, in db: any SQLDatabase) async throws -> [DirectiveReport] {
-        try await db.select().column("*").from("directive_reports").where("directive_id", .equal, directiveID)
-            .orderBy("unit_code").orderBy("date")
-            .rows(DirectiveReportRow.self).map { try $0.report() }
+        try await db.select().column("*").from("directive_status_reports").where("directive_id", .equal, directiveID)
+            .orderBy("id").rows(DirectiveReportRow.self).map { try $0.report() }
     }
 
+    /// An imported report is history: it is added unless the same report is already there, so
+    /// importing the same file again writes nothing.
     static func save(_ report: DirectiveReport, in db: any SQLDatabase) async throws -> WriteOutcome {
-        let key = (report.directiveID, report.unitCode, report.date.description)
-        let stored = try await db.select().column("*").from("directive_reports")
-            .where("directive_id", .equal, key.0).where("unit_code", .equal, key.1).where("date", .equal, key.2)
-            .rows(DirectiveReportRow.self).first
-        if let stored, try stored.report() == report { return .unchanged }
-        try await db.delete(from: "directive_reports")
-            .where("directive_id", .equal, key.0).where("unit_code", .equal, key.1).where("date", .equal, key.2).run()
-        try await db.insert([try DirectiveReportRow(report)], into: "directive_reports")
+        let row = try DirectiveReportRow(report)
+        let same = try await db.select().column("id").from("directive_status_reports")
+            .where("directive_id", .equal, row.directiveId).where("unit_code", .equal, row.unitCode)
+            .where("date", .equal, row.date).where("body", .equal, row.body)
+            .first(decodingColumn: "id", as: Int64.self)
+        if same != nil { return .unchanged }
+        try await db.insert(into: "directive_status_reports").model(row, with: RowCoding.encoder).run()
         return .written
     }
 }

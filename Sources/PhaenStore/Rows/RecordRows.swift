@@ -106,16 +106,20 @@ struct DirectiveUnitRow: Codable {
     var unitCode: String
 }
 
+/// `directive_status_reports` (migration 6): one row per report; `id` orders the history.
 struct DirectiveReportRow: Codable {
     var directiveId: String
     var unitCode: String
     var date: String
     var status: String
+    var reportedBy: String?
+    var reportedAt: Int64?
     var body: String
 
     init(_ report: DirectiveReport) throws {
         directiveId = report.directiveID; unitCode = report.unitCode; date = report.date.description
-        status = report.status.rawValue; body = try JSONBody.encode(report)
+        status = report.status.rawValue; reportedBy = report.reportedBy; reportedAt = report.reportedAt.map(StoreTime.seconds)
+        body = try JSONBody.encode(report)
     }
 
     func report() throws -> DirectiveReport { try JSONBody.decode(DirectiveReport.self, from: body) }

@@ -21,7 +21,13 @@ struct APIEndpoint: Sendable {
     var response: String
     /// The OpenAPI document itself is public; everything else needs a person.
     var requiresSignIn = true
+    /// The JSON body a POST or PUT takes, for the OpenAPI document. Nil: the catalogue of
+    /// `APIRequestBody.known` describes it (a test requires every POST and PUT to have one).
+    var requestBody: APIRequestBody? = nil
     var handler: Handler
+
+    /// What the OpenAPI document shows as this row's request body.
+    var documentedBody: APIRequestBody? { requestBody ?? APIRequestBody.known(route, method) }
 
     /// Path parameters come from the route's pattern; their descriptions from here.
     var parameters: [Parameter] {

@@ -5,12 +5,44 @@ struct OpenAPIDocument: Encodable {
     struct Info: Encodable { var title: String; var version: String; var description: String }
     struct Schema: Encodable {
         var type: String?
+        var description: String?
         var properties: [String: Schema]?
         var required: [String]?
         var ref: String?
-        enum CodingKeys: String, CodingKey { case type, properties, required, ref = "$ref" }
+        /// One schema in an array (a struct cannot hold itself directly).
+        var itemsBox: [Schema]?
+        var anyOf: [Schema]?
+        var `enum`: [String]?
+        var minimum: Int?
+        var maximum: Int?
+        enum CodingKeys: String, CodingKey {
+            case type, description, properties, required, ref = "$ref", items = "items", anyOf, `enum`, minimum, maximum
+        }
+
+        init(type: String? = nil, description: String? = nil, properties: [String: Schema]? = nil, required: [String]? = nil,
+             ref: String? = nil, items: Schema? = nil, anyOf: [Schema]? = nil, enum values: [String]? = nil,
+             minimum: Int? = nil, maximum: Int? = nil) {
+            self.type = type; self.description = description; self.properties = properties; self.required = required
+            self.ref = ref; self.itemsBox = items.map { [$0] }; self.anyOf = anyOf; self.enum = values
+            self.minimum = minimum; self.maximum = maximum
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(type, forKey: .type)
+            try c.encodeIfPresent(description, forKey: .description)
+            try c.encodeIfPresent(properties, forKey: .properties)
+            try c.encodeIfPresent(required, forKey: .required)
+            try c.encodeIfPresent(ref, forKey: .ref)
+            try c.encodeIfPresent(itemsBox?.first, forKey: .items)
+            try c.encodeIfPresent(anyOf, forKey: .anyOf)
+            try c.encodeIfPresent(self.enum, forKey: .enum)
+            try c.encodeIfPresent(minimum, forKey: .minimum)
+            try c.encodeIfPresent(maximum, forKey: .maximum)
+        }
     }
     struct MediaType: Encodable { var schema: Schema }
+    struct RequestBodyObject: Encodable { var description: String; var required: Bool; var content: [String: MediaType] }
     struct ResponseObject: Encodable { var description: String; var content: [String: MediaType]? }
     struct ParameterObject: Encodable {
         var name: String
@@ -23,6 +55,7 @@ struct OpenAPIDocument: Encodable {
         var operationId: String
         var summary: String
         var parameters: [ParameterObject]
+        var requestBody: RequestBodyObject?
         var security: [[String: [String]]]?
         var responses: [String: ResponseObject]
     }
@@ -66,6 +99,10 @@ struct OpenAPIDocument: Encodable {
                 parameters: e.parameters.map {
                     ParameterObject(name: $0.name, in: $0.location.rawValue, required: $0.required,
                                     description: $0.description, schema: Schema(type: $0.type))
+                },
+                requestBody: e.documentedBody.map {
+                    RequestBodyObject(description: $0.description, required: true,
+                                      content: ["application/json": MediaType(schema: $0.schema)])
                 },
                 security: e.requiresSignIn ? [["bearer": []], ["session": []]] : [],
                 responses: responses)

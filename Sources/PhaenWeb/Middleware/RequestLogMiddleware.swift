@@ -23,6 +23,7 @@ struct RequestLogMiddleware: RouterMiddleware {
                 // keep lines short and uniform.
                 "path": .string(request.uri.path),
                 "route": .string(route),
+                "client": .string(context.clientAddress),
                 "status": .stringConvertible(status),
                 "duration_ms": .string(String(format: "%.2f", ms)),
             ])

@@ -1,5 +1,6 @@
 import Hummingbird
 import PhaenCore
+import PhaenStore
 
 /// Resolves who is asking. `Accounts` (PhaenApp) provides it; tests may substitute their own.
 protocol Identification: Sendable {
@@ -16,6 +17,13 @@ struct SessionMiddleware: RouterMiddleware {
     let identification: any Identification
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // A request that only reads asks the database for the data version once, however many
+        // cached values it uses (PhaenStore.versionMemo); a write must see its own new version.
+        guard request.method == .get || request.method == .head else { return try await identify(request, context, next) }
+        return try await PhaenStore.$versionMemo.withValue(DataVersionMemo()) { try await identify(request, context, next) }
+    }
+
+    private func identify(_ request: Request, _ context: Context, _ next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let bearer = Self.bearerToken(request) {
             context.person = try await identification.person(apiToken: bearer)

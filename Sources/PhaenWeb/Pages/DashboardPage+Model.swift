@@ -1,11 +1,12 @@
 import Foundation
 import PhaenApp
 import PhaenCore
+import PhaenStore
 
 /// `/dashboard`: the city table — every visible unit × the year's components, scores coloured
 /// by level band, the total; sorted by any column and filtered by unit kind and zone group
 /// through the query string (no JavaScript), with a chart of the totals.
-struct DashboardPage {
+struct DashboardPage: SharedPage {
     struct Link { var label: String; var href: String; var current: Bool }
     struct Column { var label: String; var title: String; var href: String; var arrow: String? }
     struct Cell { var text: String; var band: String }
@@ -26,6 +27,8 @@ struct DashboardPage {
     var chart: String?
     var scoredCount: Int
     var hasYear: Bool
+    /// Everyone with the same view scope asking the same query sees the same table.
+    var sharing: PageSharing? = nil
 
     /// One unit's line before formatting: its component scores by number and its total.
     struct Line {
@@ -36,7 +39,18 @@ struct DashboardPage {
         var totalWeight: Decimal
     }
 
+    /// The page for this person's view scope and query, built once per data version for
+    /// everyone who shares both (`ViewScope`: the same visible units, the same drafts).
     static func build(query: DashboardQuery, data: ScopedData) async throws -> DashboardPage {
+        let version = try await data.store.dataVersion()
+        let scope = ViewScope.key(data.person, unitCodes: try await data.store.units().map(\.code))
+        let key = "\(scope)|\(SiteURL.dashboard(query).path)"
+        var page = try await data.store.derived("page/dashboard/\(key)") { try await buildUnshared(query: query, data: data) }
+        page.sharing = PageSharing(version: version, key: key)
+        return page
+    }
+
+    static func buildUnshared(query: DashboardQuery, data: ScopedData) async throws -> DashboardPage {
         let agreements = try await data.agreements()
         let years = Array(Set(agreements.map(\.fiscalYear))).sorted(by: >)
         let year = query.year ?? years.first

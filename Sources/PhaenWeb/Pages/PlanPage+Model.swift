@@ -1,11 +1,12 @@
 import Foundation
 import PhaenApp
 import PhaenCore
+import PhaenStore
 
 /// `/units/{code}/plans/{year}`: every section of the action plan in the order the documents
 /// print them (domain.md §4), with the validation findings placed next to the list, row,
 /// KPI or step plan they concern.
-struct PlanPage {
+struct PlanPage: SharedPage {
     struct Labeled { var label: String; var text: String }
     struct SwotQuadrant { var kind: String; var name: String; var items: [SwotItem] }
     struct SwotItem { var code: String?; var text: String }
@@ -43,6 +44,13 @@ struct PlanPage {
     /// Set by the page handler: the edit form's link (only for those allowed) and the history.
     var editURL: String? = nil
     var history: [EditAuditView] = []
+    /// Set by `build(code:year:data:)`: the content is the same for everyone who sees the
+    /// unit's drafts (or everyone who does not) and gets the same edit link; the history is
+    /// data, part of the version.
+    var sharedBase: PageSharing? = nil
+    var sharing: PageSharing? {
+        sharedBase.map { PageSharing(version: $0.version, key: "\($0.key)|edit:\(editURL ?? "-")") }
+    }
 
     static func build(code: String, year: FiscalYear, data: ScopedData) async throws -> PlanPage {
         let unit = try await data.requireUnit(code)
@@ -50,9 +58,18 @@ struct PlanPage {
             throw WebError.notFound("ไม่พบแผนปฏิบัติราชการของ\(unit.nameTH) ปีงบประมาณ \(year.be)",
                                     "no plan for \(code)/\(year)")
         }
-        let findings = try await ValidateUnitYear(data: data)(unitCode: code, fiscalYear: year)
         let hasAgreement = try await data.agreement(unitCode: code, fiscalYear: year) != nil
-        return build(plan: plan, unit: unit, findings: findings, hasAgreement: hasAgreement)
+        // The page is the same for everyone who sees the unit's drafts, and for everyone who
+        // does not: built once per data version for each (the person may see the unit: checked above).
+        let drafts = AccessPolicy.canReadDraft(data.person, unit: code)
+        let version = try await data.store.dataVersion()
+        let key = "plan/\(code)/\(year.be)/\(drafts ? "drafts" : "sent")"
+        var page = try await data.store.derived("page/\(key)") {
+            let findings = try await DerivedResults(store: data.store).findings(unitCode: code, fiscalYear: year, drafts: drafts)
+            return build(plan: plan, unit: unit, findings: findings, hasAgreement: hasAgreement)
+        }
+        page.sharedBase = PageSharing(version: version, key: key)
+        return page
     }
 
     /// The pure part: from the plan and its findings to what the template shows.

@@ -37,7 +37,9 @@ struct ScorePage {
 
     static func build(code: String, year: FiscalYear, data: ScopedData) async throws -> ScorePage {
         let unit = try await data.requireUnit(code)
-        let card = try await ScoreUnitYear(data: data)(unitCode: code, fiscalYear: year)
+        // The unit is visible (checked above); the card is shared per data version.
+        let card = try await DerivedResults(store: data.store)
+            .scoreCard(unitCode: code, fiscalYear: year, drafts: AccessPolicy.canReadDraft(data.person, unit: code))
         let reports = try await data.reports(unitCode: code, fiscalYear: year)
         return build(card: card, unit: unit, reports: reports)
     }

@@ -1,10 +1,11 @@
 import PhaenCore
 
 /// The layout's model: title, navigation, who is signed in, the demo banner and the CSRF
-/// token for the sign-out form.
-struct Chrome {
-    struct NavItem { var label: String; var href: String; var current: Bool }
-    struct Viewer { var displayName: String; var roleTH: String; var unitCode: String? }
+/// token for the sign-out form. Hashable: the renderer keeps the layout rendered around
+/// shared content per chrome value (`Renderer.page`).
+struct Chrome: Hashable {
+    struct NavItem: Hashable { var label: String; var href: String; var current: Bool }
+    struct Viewer: Hashable { var displayName: String; var roleTH: String; var unitCode: String? }
 
     var title: String
     var nav: [NavItem]
@@ -25,6 +26,8 @@ struct Chrome {
         self.csrf = context.csrfToken
         var items: [(String, SiteURL)] = [("งานของฉัน", .home), ("ภาพรวมเมือง", .dashboard()),
                                           ("สถานะการรายงาน", .reporting(.status())), ("หน่วยงาน", .units())]
+        items.append(("ข้อสั่งการ", .followUp(.list())))
+        items.append(("การเบิกจ่าย", .disbursement(.city())))
         if let own = person?.unitCode { items.append(("หน่วยงานของฉัน", .unit(own))) }
         self.nav = person == nil ? [] : items.map { label, url in
             NavItem(label: label, href: url.path, current: url.route == section && (url.route != .unit || section == .unit))
