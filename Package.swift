@@ -84,6 +84,7 @@ let package = Package(
         .testTarget(name: "PhaenWebTests", dependencies: [
             "PhaenWeb", "PhaenApp", "PhaenCore", "PhaenStore", "PhaenDocs",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ]
 )

@@ -98,6 +98,7 @@ enum SiteURL: Hashable, Sendable {
         case directives = "/directives"
         case directiveNew = "/directives/new"
         case directiveDashboard = "/directives/dashboard"
+        case directiveDocument = "/directives/download/xlsx"
         case directiveGroups = "/directives/groups"
         case directiveImport = "/directives/import"
         case directive = "/directives/{directive}"

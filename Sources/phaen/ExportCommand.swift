@@ -4,7 +4,7 @@ import PhaenApp
 import PhaenCore
 import PhaenDocs
 
-/// `phaen export plan|agreement|report|city --unit CODE --year YYYY [--round R]
+/// `phaen export plan|agreement|report|city|directives --unit CODE --year YYYY [--round R]
 /// --format docx|pdf|xlsx --output FILE [--thai-digits|--arabic-digits]`. Arguments are read
 /// as text and checked here so that a wrong one gets a Thai message and exit status 2 (the
 /// parser's own errors would exit 64 in English).
@@ -13,13 +13,14 @@ struct Export: AsyncParsableCommand {
         abstract: "สร้างเอกสารราชการเป็นไฟล์ Word (DOCX) PDF หรือ Excel (XLSX)",
         discussion: """
         plan: แผนปฏิบัติการประจำปี · agreement: คำรับรองการปฏิบัติราชการ · report: แบบรายงานผล \
-        (รอบ h1 = รายงานความก้าวหน้าระยะครึ่งปี พร้อมตารางการเบิกจ่าย) · city: ผลคะแนนทุกหน่วยงาน. \
+        (รอบ h1 = รายงานความก้าวหน้าระยะครึ่งปี พร้อมตารางการเบิกจ่าย) · city: ผลคะแนนทุกหน่วยงาน · \
+        directives: ตารางสถานะข้อสั่งการ (xlsx เท่านั้น ไม่ต้องใช้ --unit). \
         PDF needs Chromium (apt-get install chromium fonts-thai-tlwg, or PHAEN_CHROMIUM).
         """)
 
     @OptionGroup var database: DatabaseOption
-    @Argument(help: "plan | agreement | report | city") var kind: String
-    @Option(help: "รหัสหน่วยงาน เช่น 1022 (ไม่ต้องใช้กับ city)") var unit: String?
+    @Argument(help: "plan | agreement | report | city | directives") var kind: String
+    @Option(help: "รหัสหน่วยงาน เช่น 1022 (ไม่ต้องใช้กับ city และ directives)") var unit: String?
     @Option(help: "ปีงบประมาณ พ.ศ. เช่น 2567") var year: String?
     @Option(help: "รอบรายงาน (report): q1…q4, h1, ye, m01…m12; ไม่ระบุ = รอบล่าสุด") var round: String?
     @Option(help: "docx | pdf | xlsx") var format: String?
@@ -71,7 +72,7 @@ struct Export: AsyncParsableCommand {
 
     func parsed() throws -> (DocumentExport.Request, String) {
         guard let kind = DocumentExport.Kind(rawValue: kind) else {
-            throw ArgumentProblem(text: "ไม่รู้จักเอกสาร \"\(self.kind)\": ใช้ plan, agreement, report หรือ city")
+            throw ArgumentProblem(text: "ไม่รู้จักเอกสาร \"\(self.kind)\": ใช้ plan, agreement, report, city หรือ directives")
         }
         guard let yearText = year else { throw ArgumentProblem(text: "ต้องระบุปีงบประมาณ --year เช่น --year 2567") }
         guard let be = Int(ThaiDigits.toArabic(yearText)), (2400...2700).contains(be) else {
@@ -82,9 +83,10 @@ struct Export: AsyncParsableCommand {
             throw ArgumentProblem(text: "ไม่รู้จักรูปแบบไฟล์ \"\(formatText)\": ใช้ docx, pdf หรือ xlsx")
         }
         guard kind.formats.contains(format) else {
-            throw ArgumentProblem(text: "เอกสาร\(kind.thaiName)ไม่มีรูปแบบ \(format.rawValue)")
+            throw ArgumentProblem(text: "เอกสาร\(kind.thaiName)ไม่มีรูปแบบ \(format.rawValue)"
+                                      + (kind == .directives ? " (มีเฉพาะ xlsx)" : ""))
         }
-        if kind != .city, unit?.isEmpty ?? true {
+        if kind.needsUnit, unit?.isEmpty ?? true {
             throw ArgumentProblem(text: "ต้องระบุรหัสหน่วยงาน --unit เช่น --unit 1022 (ดูรายชื่อด้วย phaen units)")
         }
         var parsedRound: ReportingRound?
@@ -97,7 +99,7 @@ struct Export: AsyncParsableCommand {
         }
         if thaiDigits && arabicDigits { throw ArgumentProblem(text: "เลือกได้อย่างเดียว: --thai-digits หรือ --arabic-digits") }
         guard let output, !output.isEmpty else { throw ArgumentProblem(text: "ต้องระบุไฟล์ที่จะเขียน --output เช่น --output แผน.docx") }
-        let request = DocumentExport.Request(kind: kind, unitCode: kind == .city ? nil : unit, year: FiscalYear(be),
+        let request = DocumentExport.Request(kind: kind, unitCode: kind.needsUnit ? unit : nil, year: FiscalYear(be),
                                              round: parsedRound, format: format,
                                              digits: thaiDigits ? .thai : arabicDigits ? .arabic : nil)
         return (request, output)

@@ -113,6 +113,34 @@ import PhaenImport
         #expect(FormulaCheck.mismatches(sheet) == [])
     }
 
+    @Test("the unit's disbursement workbook follows what is recorded: a new payment moves the total and its percent")
+    func disbursementRecorded() async throws {
+        try await ReportsFixture.with { f in
+            let fy = ReportsFixture.year, unit = ReportsFixture.unit
+            try await DisbursementTracking(store: f.store).record(
+                person: f.reporter, unit: unit, year: fy,
+                form: BudgetForm(kind: "disbursement", type: "งบดำเนินงาน", date: "30/4/2567", amount: "1,000,000"), now: ReportsFixture.now)
+            let exports = SpreadsheetExports(data: f.store)
+            func totals(_ workbook: Workbook) throws -> (Sheet, Decimal, Decimal) {
+                let sheet = try #require(workbook.sheets.first)
+                #expect(workbook.sheets.count == 1 && FormulaCheck.mismatches(sheet) == [])
+                let total = try #require(sheet.rows.last { $0.kind == .total })
+                guard case .formula(_, let disbursed, _) = total.cells[2].value, case .formula(_, let percent, .percent) = total.cells[3].value
+                else { Issue.record("no totals"); return (sheet, 0, 0) }
+                return (sheet, disbursed, percent)
+            }
+            // As of the latest record (30 Apr): 6,091,400 + 1,000,000 of 13,803,500.
+            let (latest, disbursed, percent) = try totals(try await exports.disbursement(unitCode: unit, fiscalYear: fy))
+            #expect(latest.name == "เบิกจ่าย ณ 30 เม.ย. 67")
+            #expect(disbursed == 7_091_400)
+            #expect(percent == Decimal(7_091_400) / Decimal(13_803_500) && Scorer.rounded(percent * 100, 2) == Decimal(string: "51.37"))
+            // As of a date given: the payment of April is not yet in.
+            let (march, before, _) = try totals(try await exports.disbursement(unitCode: unit, fiscalYear: fy,
+                                                                               asOf: CivilDate(year: 2024, month: 3, day: 31)))
+            #expect(march.name == "เบิกจ่าย ณ 31 มี.ค. 67" && before == 6_091_400)
+        }
+    }
+
     @Test("sheet names stay unique within a workbook and within Excel's 31 units")
     func uniqueSheetNames() {
         let long = String(repeating: "ก", count: 31)
@@ -127,7 +155,8 @@ import PhaenImport
     func missing() async throws {
         await #expect(throws: AppError.self) { try await Self.exports.plan(unitCode: "9999", fiscalYear: FiscalYear(2567)) }
         do {
-            _ = try await Self.exports.disbursement(unitCode: "1022", fiscalYear: FiscalYear(2567))
+            // FY2560: neither recorded allocations nor a stated table.
+            _ = try await Self.exports.disbursement(unitCode: "1022", fiscalYear: FiscalYear(2560))
             Issue.record("expected an error")
         } catch let error as AppError {
             #expect(error.kind == .notFound && error.messageTH.contains("ไม่มีตารางการเบิกจ่าย"))

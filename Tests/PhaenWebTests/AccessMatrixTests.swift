@@ -71,7 +71,7 @@ extension WebTests {
         .planEdit: .edit([.admin, .reporter]), .agreementEdit: .edit([.admin, .evaluator]), .apiAgreementKPI: .notGet,
         .stepProgress: .unitRead, .projectProgress: .signedIn, .apiStepProgress: .unitRead,
         // Directive 2566-1-01 (demo) is addressed to 1022, not 1016: its pages are 1022's objects.
-        .directives: .signedIn, .directiveNew: .edit([.admin, .evaluator]), .directiveDashboard: .signedIn,
+        .directives: .signedIn, .directiveNew: .edit([.admin, .evaluator]), .directiveDashboard: .signedIn, .directiveDocument: .signedIn,
         .directiveGroups: .edit([.admin]), .directiveImport: .edit([.admin, .evaluator]), .directive: .unitRead, .directiveUnit: .unitRead, .innovations: .unitRead,
         .apiDirectives: .signedIn, .apiDirectiveDashboard: .signedIn, .apiDirective: .unitRead, .apiDirectiveUnit: .unitRead,
         .apiInnovations: .unitRead,

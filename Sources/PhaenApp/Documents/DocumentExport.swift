@@ -13,7 +13,7 @@ import PhaenDocs
 /// from the reports and the scores.
 public struct DocumentExport: Sendable {
     public enum Kind: String, CaseIterable, Sendable {
-        case plan, agreement, report, city
+        case plan, agreement, report, city, directives
 
         public var thaiName: String {
             switch self {
@@ -21,17 +21,21 @@ public struct DocumentExport: Sendable {
             case .agreement: "คำรับรองการปฏิบัติราชการ"
             case .report: "แบบรายงานผล"
             case .city: "ผลคะแนนทุกหน่วยงาน"
+            case .directives: "ตารางสถานะข้อสั่งการ"
             }
         }
 
         /// The formats a kind comes in. Every kind prints as DOCX and PDF; the XLSX is the
         /// kind's tables (the report's is its disbursement table).
-        public var formats: [DocumentFormat] { [.docx, .pdf, .xlsx] }
+        public var formats: [DocumentFormat] { self == .directives ? [.xlsx] : [.docx, .pdf, .xlsx] }
+
+        /// Kinds of the whole city (or of every unit the person sees): no unit code.
+        public var needsUnit: Bool { self != .city && self != .directives }
     }
 
     public struct Request: Sendable {
         public var kind: Kind
-        /// nil only for `.city`.
+        /// nil only for `.city` and `.directives`.
         public var unitCode: String?
         public var year: FiscalYear
         /// Reports only; nil means the latest round reported.
@@ -39,6 +43,8 @@ public struct DocumentExport: Sendable {
         public var format: DocumentFormat
         /// nil: the digits the source document used (Thai for the FY2567 district plan).
         public var digits: NumeralStyle?
+        /// The disbursement table's date (report XLSX); nil: the latest record.
+        public var asOf: CivilDate?
 
         public init(kind: Kind, unitCode: String?, year: FiscalYear, round: ReportingRound? = nil,
                     format: DocumentFormat, digits: NumeralStyle? = nil) {
@@ -81,6 +87,9 @@ public struct DocumentExport: Sendable {
     /// The document as a neutral `Document` (DOCX and PDF print it).
     public func document(_ request: Request, progress: (@Sendable (Int, Int, String) -> Void)? = nil) async throws -> Document {
         switch request.kind {
+        case .directives:
+            throw AppError(.invalidInput, th: "ตารางสถานะข้อสั่งการมีเฉพาะรูปแบบ Excel (xlsx) ไม่มี Word หรือ PDF",
+                           en: "the directive status table comes as xlsx only")
         case .plan:
             return try await PlanBookBuilder(data: data).build(unitCode: try unit(request), year: request.year, digits: request.digits)
         case .agreement:
@@ -118,8 +127,10 @@ public struct DocumentExport: Sendable {
         switch request.kind {
         case .plan: return try await sheets.plan(unitCode: try unit(request), fiscalYear: request.year, digits: digits)
         case .agreement: return try await sheets.agreement(unitCode: try unit(request), fiscalYear: request.year, digits: digits)
-        case .report: return try await sheets.disbursement(unitCode: try unit(request), fiscalYear: request.year, digits: digits)
+        case .report: return try await sheets.disbursement(unitCode: try unit(request), fiscalYear: request.year,
+                                                           asOf: request.asOf, digits: digits)
         case .city: return try await sheets.city(fiscalYear: request.year, digits: digits)
+        case .directives: return try await sheets.directives(fiscalYear: request.year, digits: digits)
         }
     }
 
@@ -134,7 +145,7 @@ public struct DocumentExport: Sendable {
     /// "แผนปฏิบัติการประจำปี-1022-2567.docx" / "phaen-plan-1022-2567.docx"; reports add the round.
     public static func fileName(_ request: Request, thai: Bool) -> String {
         var parts = [thai ? request.kind.thaiName.replacingOccurrences(of: " ", with: "") : "phaen-\(request.kind.rawValue)"]
-        if request.kind != .city, let unit = request.unitCode { parts.append(unit) }
+        if request.kind.needsUnit, let unit = request.unitCode { parts.append(unit) }
         parts.append(String(request.year.be))
         if request.kind == .report, let round = request.round { parts.append(round.code) }
         return parts.joined(separator: "-") + "." + request.format.fileExtension

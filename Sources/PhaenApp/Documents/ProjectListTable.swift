@@ -64,5 +64,7 @@ enum ProjectListTable {
         return body
     }
 
-    static let columns: [Table.Column] = [.init(width: 0.7), .init(width: 4), .init(width: 1.6), .init(width: 1.8), .init(width: 1.4)]
+    /// The amount column fits a total of tens of millions in Thai digits at 16 pt on one line
+    /// (a narrower one broke "๓๕,๒๕๔,๒๙๕" across lines in the PDF).
+    static let columns: [Table.Column] = [.init(width: 0.7), .init(width: 3.6), .init(width: 2.4), .init(width: 1.7), .init(width: 1.4)]
 }

@@ -55,10 +55,19 @@ public struct SpreadsheetExports: Sendable {
         return CityScoreSheets.workbook(rows: rows.sorted { $0.unit.code < $1.unit.code }, fiscalYear: fiscalYear, digits: digits)
     }
 
-    /// The unit's disbursement tables (one sheet per as-of date): allocation after transfers,
-    /// disbursed and percent per budget type; the total percent is Σ disbursed / Σ allocated.
-    public func disbursement(unitCode: String, fiscalYear: FiscalYear, digits: NumeralStyle = .arabic) async throws -> Workbook {
+    /// The unit's disbursement table: allocation after transfers, disbursed and percent per
+    /// budget type; the total percent is Σ disbursed / Σ allocated. When the unit-year has
+    /// allocations recorded, the table is the one the disbursement page computes from the
+    /// records (`BudgetRecords.table(asOf:)`), as of `asOf` or else the latest dated record;
+    /// otherwise the dataset's stated tables (one sheet per as-of date).
+    public func disbursement(unitCode: String, fiscalYear: FiscalYear, asOf: CivilDate? = nil,
+                             digits: NumeralStyle = .arabic) async throws -> Workbook {
         let unit = try await requireUnit(unitCode)
+        let records = try await data.budgetRecordsIfAny(unitCode: unitCode, fiscalYear: fiscalYear)
+        if !records.allocations.isEmpty {
+            let date = DisbursementTracking.clamp(asOf ?? Self.latestRecordDate(records), to: fiscalYear)
+            return Self.disbursement(table: records.table(asOf: date), asOf: date, unit: unit, fiscalYear: fiscalYear, digits: digits)
+        }
         let tables = try await data.disbursementTables(unitCode: unitCode, fiscalYear: fiscalYear)
         guard !tables.isEmpty else {
             throw AppError(.notFound, th: "หน่วยงาน \(unitCode) ไม่มีตารางการเบิกจ่ายงบประมาณปีงบประมาณ \(fiscalYear)",
@@ -72,6 +81,13 @@ public struct SpreadsheetExports: Sendable {
     public static func disbursement(table: DisbursementMath.Table, asOf: CivilDate, unit: PhaenCore.Unit,
                                     fiscalYear: FiscalYear, digits: NumeralStyle = .arabic) -> Workbook {
         DisbursementSheets.workbook(inputs: [.init(table, asOf: asOf)], unit: unit, fiscalYear: fiscalYear, digits: digits)
+    }
+
+    /// The date of the latest payment or transfer in the year; the start of the year when
+    /// only allocations (which carry no date) are recorded.
+    static func latestRecordDate(_ records: BudgetRecords) -> CivilDate {
+        let dates = records.disbursements.map(\.date) + records.transfers.map(\.date)
+        return dates.filter { records.fiscalYear.contains($0) }.max() ?? records.fiscalYear.start
     }
 
     private func requireUnit(_ code: String) async throws -> PhaenCore.Unit {

@@ -234,6 +234,7 @@ struct DirectiveDashboardPage {
     var isEmpty: Bool
     var listURL: String
     var apiURL: String
+    var xlsxURL: String
 
     static func row(_ label: String, _ c: DirectiveStatusCounts, url: String? = nil) -> CountRow {
         CountRow(label: label, url: url, notReported: c.notReported, inProgress: c.inProgress, done: c.done, cannotBeDone: c.cannotBeDone,
@@ -261,7 +262,8 @@ struct DirectiveDashboardPage {
             byUnit: unitRows.map { row($0.label, $0.counts, url: SiteURL.unit($0.code).path) },
             notReported: board.unitsNotReported.map { Missing(code: $0.unitCode, name: unitNames[$0.unitCode] ?? $0.unitCode, count: $0.count) },
             hasNotReported: !board.unitsNotReported.isEmpty, isEmpty: board.pairs.isEmpty,
-            listURL: DirectiveURL.list(year: year).path, apiURL: DirectiveURL.apiDashboard(year: year).path)
+            listURL: DirectiveURL.list(year: year).path, apiURL: DirectiveURL.apiDashboard(year: year).path,
+            xlsxURL: DirectiveURL.download(year: year).path)
     }
 }
 

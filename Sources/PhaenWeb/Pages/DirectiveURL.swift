@@ -6,6 +6,8 @@ enum DirectiveURL: Hashable, Sendable {
     case list(year: FiscalYear? = nil)
     case new
     case dashboard(year: FiscalYear? = nil)
+    /// The directive status table as XLSX (DocumentDownloadController).
+    case download(year: FiscalYear? = nil)
     case groups
     case importRegister
     case detail(String)
@@ -23,6 +25,7 @@ enum DirectiveURL: Hashable, Sendable {
         case .list: .directives
         case .new: .directiveNew
         case .dashboard: .directiveDashboard
+        case .download: .directiveDocument
         case .groups: .directiveGroups
         case .importRegister: .directiveImport
         case .detail: .directive
@@ -47,7 +50,8 @@ enum DirectiveURL: Hashable, Sendable {
 
     var query: [(String, String)] {
         switch self {
-        case .list(let year?), .dashboard(let year?), .apiList(let year?), .apiDashboard(let year?): [("year", String(year.be))]
+        case .list(let year?), .dashboard(let year?), .download(let year?), .apiList(let year?), .apiDashboard(let year?):
+            [("year", String(year.be))]
         default: []
         }
     }

@@ -50,6 +50,15 @@ struct DocumentDownloadController: Sendable {
             let wanted = DocumentExport.Request(kind: .city, unitCode: nil, year: year, format: format, digits: try Self.digits(request))
             return try await download(wanted, context: context) { DocumentURL.city($0, year: year).path }
         }
+        // The directive status table (XLSX only), of the person's pairs as the dashboard shows them.
+        router.get(RouterPath(SiteURL.Route.directiveDocument.pattern)) { request, context in
+            let current = FiscalYear(containing: ReportRequest.civilDate(now()))
+            var year = try ReportRequest.year(request)
+            if year == nil { year = try await store.directiveYears().filter { $0 <= current }.max() ?? current }
+            guard let year else { throw WebError.badRequest("ต้องระบุปีงบประมาณ", "no year") }
+            let wanted = DocumentExport.Request(kind: .directives, unitCode: nil, year: year, format: .xlsx, digits: try Self.digits(request))
+            return try await download(wanted, context: context) { _ in DirectiveURL.dashboard(year: year).path }
+        }
     }
 
     func download(_ wanted: DocumentExport.Request, context: PhaenRequestContext,
