@@ -68,7 +68,7 @@ func buildRouter(_ web: WebServices) -> Router<PhaenRequestContext> {
         + AgreementEditAPI(editing: AgreementEditing(store: web.store)).endpoints
         + DisbursementAPI(store: web.store).endpoints
         + FollowUpAPI(store: web.store).endpoints
-    let openAPI = OpenAPIDocument(endpoints: api + [openAPIEndpoint(placeholder: true)])
+    let openAPI = OpenAPIDocument(endpoints: api + [openAPIEndpoint()])
     let everything = api + [openAPIEndpoint { _, _ in try JSONResponse.make(openAPI) }]
     for endpoint in everything where !endpoint.requiresSignIn { register(endpoint, on: router) }
     accounts.addPublicRoutes(to: router)
@@ -96,9 +96,10 @@ private func register(_ endpoint: APIEndpoint, on router: Router<PhaenRequestCon
     }
 }
 
-/// The document describes itself too; the placeholder has the same row without a handler
-/// that refers to the finished document.
-private func openAPIEndpoint(placeholder: Bool = false, _ handler: @escaping APIEndpoint.Handler = { _, _ in Response(status: .noContent) }) -> APIEndpoint {
+/// The OpenAPI document's own row: the document describes itself too. It is described before
+/// the document exists (a description needs no handler) and registered with the handler that
+/// serves the finished document.
+private func openAPIEndpoint(_ handler: @escaping APIEndpoint.Handler = { _, _ in Response(status: .noContent) }) -> APIEndpoint {
     APIEndpoint(route: .apiOpenAPI, summary: "เอกสาร OpenAPI 3.1 ของ API นี้", response: "เอกสาร OpenAPI",
                 requiresSignIn: false, handler: handler)
 }

@@ -44,7 +44,7 @@ enum SiteURL: Hashable, Sendable {
         case openAPI
     }
 
-    /// A route as the router knows it: the pattern with `{name}` placeholders.
+    /// A route as the router knows it: the pattern with `{name}` path parameters.
     enum Route: String, CaseIterable, Sendable {
         case home = "/"
         case units = "/units"
@@ -156,7 +156,7 @@ enum SiteURL: Hashable, Sendable {
         }
     }
 
-    /// The values that fill the route's placeholders, in order.
+    /// The values of the route's path parameters, in order.
     private var arguments: [String] {
         switch self {
         case .unit(let code), .api(.unit(let code)): [code]

@@ -21,8 +21,7 @@ enum AgreementSheets {
         ], digits: digits, landscape: true)
         sheet.appendTitle(title)
         sheet.appendTitle(unit.nameTH, level: .subtitle)
-        sheet.append(SheetRow(sheet.columns.map { SheetCell(text: $0.header ?? "", localized: true) }, kind: .header))
-        sheet.frozenRows = sheet.rows.count
+        sheet.appendColumnHeaders(localized: true)
         let noteColumn = sheet.columns.count
 
         var componentRows: [Int] = []

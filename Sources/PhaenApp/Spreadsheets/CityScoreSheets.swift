@@ -32,8 +32,7 @@ enum CityScoreSheets {
         ], digits: digits, landscape: components.count > 3)
         sheet.appendTitle(title)
         sheet.appendTitle("คำนวณจากรายงานล่าสุดของแต่ละตัวชี้วัด (คะแนนถ่วงน้ำหนัก)", level: .subtitle)
-        sheet.append(SheetRow(sheet.columns.map { SheetCell(text: $0.header ?? "", localized: true) }, kind: .header))
-        sheet.frozenRows = sheet.rows.count
+        sheet.appendColumnHeaders(localized: true)
         sheet.frozenColumns = 2
 
         for row in rows {
@@ -73,8 +72,7 @@ enum CityScoreSheets {
             SheetColumn(width: 11, header: "คะแนนถ่วงน้ำหนัก"),
             SheetColumn(width: 50, header: "ที่มาของคะแนน"),
         ], digits: digits, landscape: true)
-        sheet.append(SheetRow(sheet.columns.map { SheetCell(text: $0.header ?? "") }, kind: .header))
-        sheet.frozenRows = 1
+        sheet.appendColumnHeaders()
         for row in rows {
             for component in row.card.components {
                 for kpi in component.kpis {

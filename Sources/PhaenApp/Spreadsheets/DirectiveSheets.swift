@@ -50,8 +50,7 @@ enum DirectiveSheets {
             SheetColumn(width: 50, header: "ผลการดำเนินการ / เหตุผล"),
         ], digits: digits, landscape: true)
         sheet.appendTitle(title)
-        sheet.append(SheetRow(sheet.columns.map { SheetCell(text: $0.header ?? "") }, kind: .header))
-        sheet.frozenRows = sheet.rows.count
+        sheet.appendColumnHeaders()
         let first = sheet.nextRowNumber
         for pair in pairs.sorted(by: { ($0.directive.id, $0.unitCode) < ($1.directive.id, $1.unitCode) }) {
             let d = pair.directive
@@ -88,8 +87,7 @@ enum DirectiveSheets {
         ], digits: digits)
         sheet.appendTitle(title)
         sheet.appendTitle("นับเป็นคู่ (ข้อสั่งการ × หน่วยงานที่ได้รับ) ร้อยละคิดจากจำนวนคู่ทั้งหมด", level: .subtitle)
-        sheet.append(SheetRow(sheet.columns.map { SheetCell(text: $0.header ?? "") }, kind: .header))
-        sheet.frozenRows = sheet.rows.count
+        sheet.appendColumnHeaders()
         let column = CellRef.columnName(statusColumn)
         let range = "'\(listName)'!$\(column)$\(rows.lowerBound):$\(column)$\(rows.upperBound)"
         let totalRow = sheet.nextRowNumber + DirectiveStatus.allCases.count

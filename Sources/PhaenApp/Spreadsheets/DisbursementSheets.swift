@@ -52,8 +52,7 @@ enum DisbursementSheets {
         ], digits: digits)
         sheet.appendTitle(title)
         sheet.appendTitle("\(unit.nameTH) ข้อมูล ณ วันที่ \(ThaiDateFormat.long(table.asOf, digits: .arabic))", level: .subtitle)
-        sheet.append(SheetRow(sheet.columns.map { SheetCell(text: $0.header ?? "") }, kind: .header))
-        sheet.frozenRows = sheet.rows.count
+        sheet.appendColumnHeaders()
 
         var amountRows: [Int] = []
         for row in table.rows {

@@ -28,8 +28,7 @@ enum PlanListSheets {
         sheet.appendTitle(plan.title)
         sheet.appendTitle(list.title, level: .subtitle)
         sheet.appendTitle("\(unit.nameTH) ปีงบประมาณ พ.ศ. \(plan.fiscalYear)", level: .subtitle)
-        sheet.append(SheetRow(sheet.columns.map { SheetCell(text: $0.header ?? "") }, kind: .header))
-        sheet.frozenRows = sheet.rows.count
+        sheet.appendColumnHeaders()
 
         let amounts = list.entries.compactMap { $0.budget?.amount }
         let wholeBaht = amounts.allSatisfy { $0.satangPart == 0 }

@@ -27,8 +27,8 @@ struct DocxBody {
     var usesPageNumbers: Bool { document.settings.pageNumbers }
 
     mutating func build() -> String {
-        xml = DocxXML.declaration
-        xml += "<w:document xmlns:w=\"\(DocxXML.wordNamespace)\" xmlns:r=\"\(DocxXML.relNamespace)\"><w:body>"
+        xml = OfficePackage.declaration
+        xml += "<w:document xmlns:w=\"\(DocxXML.wordNamespace)\" xmlns:r=\"\(OfficePackage.relationshipsNamespace)\"><w:body>"
         for block in document.blocks { append(block) }
         xml += sectionProperties()
         xml += "</w:body></w:document>"

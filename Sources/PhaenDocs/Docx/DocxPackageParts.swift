@@ -9,7 +9,7 @@ enum DocxPackageParts {
 
     static func contentTypes(withHeaders: Bool) -> String {
         let wml = "application/vnd.openxmlformats-officedocument.wordprocessingml"
-        var s = DocxXML.declaration
+        var s = OfficePackage.declaration
         s += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         s += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         s += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -28,7 +28,7 @@ enum DocxPackageParts {
 
     static let packageRels: String = {
         let officeRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        var s = DocxXML.declaration
+        var s = OfficePackage.declaration
         s += "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         s += "<Relationship Id=\"rId1\" Type=\"\(officeRel)/officeDocument\" Target=\"word/document.xml\"/>"
         s += "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
@@ -39,7 +39,7 @@ enum DocxPackageParts {
 
     static func documentRels(withHeaders: Bool) -> String {
         let officeRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        var s = DocxXML.declaration
+        var s = OfficePackage.declaration
         s += "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         s += "<Relationship Id=\"rIdStyles\" Type=\"\(officeRel)/styles\" Target=\"styles.xml\"/>"
         s += "<Relationship Id=\"rIdSettings\" Type=\"\(officeRel)/settings\" Target=\"settings.xml\"/>"
@@ -54,7 +54,7 @@ enum DocxPackageParts {
     /// `updateFields` makes Word refresh the table of contents and page references when the
     /// file is opened, so the prefilled contents get their page numbers.
     static let settings: String = {
-        var s = DocxXML.declaration
+        var s = OfficePackage.declaration
         s += "<w:settings xmlns:w=\"\(DocxXML.wordNamespace)\">"
         s += "<w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>"
         s += "<w:updateFields w:val=\"true\"/>"
@@ -70,7 +70,7 @@ enum DocxPackageParts {
         let fonts = DocxStyles.runFonts(settings.fontFamily)
         let rPr = "<w:rPr>\(fonts)</w:rPr>"
         let firstPage = settings.digits == .thai ? "๑" : "1"
-        var s = DocxXML.declaration
+        var s = OfficePackage.declaration
         s += "<w:hdr xmlns:w=\"\(DocxXML.wordNamespace)\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/><w:jc w:val=\"center\"/></w:pPr>"
         s += "<w:r>\(rPr)<w:fldChar w:fldCharType=\"begin\"/></w:r>"
         s += "<w:r>\(rPr)<w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
@@ -82,20 +82,10 @@ enum DocxPackageParts {
     }
 
     /// The first page (a cover or the first page of a form) carries no number.
-    static let emptyHeader: String = DocxXML.declaration
+    static let emptyHeader: String = OfficePackage.declaration
         + "<w:hdr xmlns:w=\"\(DocxXML.wordNamespace)\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr></w:p></w:hdr>"
 
-    static func core(title: String) -> String {
-        var s = DocxXML.declaration
-        s += "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
-        s += " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
-        s += " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
-        s += "<dc:title>\(DocxXML.escape(title))</dc:title><dc:creator>Phaen</dc:creator><dc:language>th-TH</dc:language>"
-        s += "</cp:coreProperties>"
-        return s
-    }
-
-    static let app: String = DocxXML.declaration
+    static let app: String = OfficePackage.declaration
         + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
         + "<Application>Phaen</Application></Properties>"
 }

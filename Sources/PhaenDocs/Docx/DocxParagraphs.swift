@@ -45,7 +45,7 @@ enum DocxParagraphs {
             let pieces = line.split(separator: "\t", omittingEmptySubsequences: false)
             for (j, piece) in pieces.enumerated() {
                 if j > 0 { s += "<w:tab/>" }
-                if !piece.isEmpty { s += "<w:t xml:space=\"preserve\">\(DocxXML.escape(String(piece)))</w:t>" }
+                if !piece.isEmpty { s += "<w:t xml:space=\"preserve\">\(MarkupText.escape(String(piece)))</w:t>" }
             }
             s += "</w:r>"
         }

@@ -8,7 +8,7 @@ enum DocxStyles {
     static func xml(for settings: DocumentSettings) -> String {
         let body = settings.bodySizePt
         let fonts = runFonts(settings.fontFamily)
-        var s = DocxXML.declaration
+        var s = OfficePackage.declaration
         s += "<w:styles xmlns:w=\"\(DocxXML.wordNamespace)\">"
         s += "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts)\(size(body))"
         s += "<w:lang w:val=\"en-US\" w:eastAsia=\"en-US\" w:bidi=\"th-TH\"/></w:rPr></w:rPrDefault>"
@@ -49,7 +49,7 @@ enum DocxStyles {
     }
 
     static func runFonts(_ family: String) -> String {
-        let f = DocxXML.escape(family)
+        let f = MarkupText.escape(family)
         return "<w:rFonts w:ascii=\"\(f)\" w:hAnsi=\"\(f)\" w:eastAsia=\"\(f)\" w:cs=\"\(f)\"/>"
     }
 

@@ -99,7 +99,7 @@ struct DocxTableWriter {
         var s = "<w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
         if span > 1 { s += "<w:gridSpan w:val=\"\(span)\"/>" }
         if let merge { s += merge }
-        if let shading { s += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(DocxXML.escape(shading))\"/>" }
+        if let shading { s += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(MarkupText.escape(shading))\"/>" }
         if center { s += "<w:vAlign w:val=\"center\"/>" }
         return s + "</w:tcPr>"
     }

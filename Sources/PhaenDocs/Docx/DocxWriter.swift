@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Renders a `Document` as a Word file (Office Open XML written by hand): A4, the document's
 /// font for Thai and Latin, real tables with repeated header rows and merged cells, a TOC field,
@@ -13,7 +12,7 @@ public struct DocxWriter {
         var parts: [(String, String)] = [
             ("[Content_Types].xml", DocxPackageParts.contentTypes(withHeaders: headers)),
             ("_rels/.rels", DocxPackageParts.packageRels),
-            ("docProps/core.xml", DocxPackageParts.core(title: document.display(document.title))),
+            ("docProps/core.xml", OfficePackage.coreProperties(title: document.display(document.title))),
             ("docProps/app.xml", DocxPackageParts.app),
             ("word/document.xml", body.build()),
             ("word/_rels/document.xml.rels", DocxPackageParts.documentRels(withHeaders: headers)),
@@ -25,17 +24,7 @@ public struct DocxWriter {
             parts.append((DocxPackageParts.firstPageHeaderPart, DocxPackageParts.emptyHeader))
         }
 
-        let archive = try Archive(accessMode: .create)
-        // A fixed entry date keeps the bytes of a document a function of its content.
-        let entryDate = Date(timeIntervalSince1970: 1_704_067_200)
-        for (path, text) in parts {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                 modificationDate: entryDate, compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let data = archive.data else { throw DocxWriterError.archiveUnavailable }
+        guard let data = try OfficePackage.zip(parts) else { throw DocxWriterError.archiveUnavailable }
         return data
     }
 }

@@ -1,32 +1,8 @@
 import Foundation
 
-/// Small helpers shared by the DOCX parts: escaping, units and the A4 page geometry.
+/// Small helpers shared by the DOCX parts: the namespace, units and the A4 page geometry.
 enum DocxXML {
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    static let relNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-
-    /// Escapes text for element content and attribute values, and drops the control characters
-    /// XML 1.0 forbids (a stray one pasted from a spreadsheet would make Word refuse the file).
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
     /// Twentieths of a point, Word's unit for page geometry.
     static func twips(mm: Double) -> Int { Int((mm * 1440 / 25.4).rounded()) }
     static func twips(pt: Double) -> Int { Int((pt * 20).rounded()) }

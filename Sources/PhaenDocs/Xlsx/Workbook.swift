@@ -60,6 +60,16 @@ public struct Sheet: Sendable, Hashable {
         return rows.count
     }
 
+    /// The row of column headers, with every row up to it frozen: the headers stay in view and
+    /// print again on every page. `localized` headers follow the sheet's digits (a header that
+    /// holds a year or a component number).
+    @discardableResult
+    public mutating func appendColumnHeaders(localized: Bool = false) -> Int {
+        let number = append(SheetRow(columns.map { SheetCell(text: $0.header ?? "", localized: localized) }, kind: .header))
+        frozenRows = number
+        return number
+    }
+
     /// A title line across every column (bold, larger), merged so it reads as one line.
     @discardableResult
     public mutating func appendTitle(_ text: String, level: SheetRow.Kind = .title) -> Int {

@@ -11,9 +11,9 @@ enum XlsxSheetXML {
     static func write(_ sheet: Sheet, selected: Bool, styles: inout XlsxStyles, strings: inout XlsxSharedStrings) -> String {
         let width = max(sheet.columns.count, sheet.rows.map(\.cells.count).max() ?? 0, 1)
         let height = max(sheet.rows.count, 1)
-        var x = XlsxXML.header
+        var x = OfficePackage.declaration
         x.reserveCapacity(sheet.rows.count * width * 48 + 1024)
-        x += "<worksheet xmlns=\"\(XlsxXML.mainNS)\" xmlns:r=\"\(XlsxXML.relNS)\">"
+        x += "<worksheet xmlns=\"\(XlsxXML.mainNS)\" xmlns:r=\"\(OfficePackage.relationshipsNamespace)\">"
         x += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         x += "<dimension ref=\"A1:\(CellRef(row: height, column: width))\"/>"
         x += "<sheetViews><sheetView workbookViewId=\"0\"\(selected ? " tabSelected=\"1\"" : "")>"
@@ -90,7 +90,7 @@ enum XlsxSheetXML {
         case .percent(let d):
             return "<c r=\"\(ref)\"\(s)><v>\(number(d))</v></c>"
         case .formula(let f, let cached, _):
-            return "<c r=\"\(ref)\"\(s)><f>\(XlsxXML.escape(f))</f><v>\(number(cached))</v></c>"
+            return "<c r=\"\(ref)\"\(s)><f>\(MarkupText.escape(f))</f><v>\(number(cached))</v></c>"
         }
     }
 

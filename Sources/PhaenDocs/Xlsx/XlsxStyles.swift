@@ -74,12 +74,12 @@ struct XlsxStyles {
     }
 
     var xml: String {
-        var x = XlsxXML.header
+        var x = OfficePackage.declaration
         x += "<styleSheet xmlns=\"\(XlsxXML.mainNS)\">"
         if !numberFormats.isEmpty {
             x += "<numFmts count=\"\(numberFormats.count)\">"
             for (i, code) in numberFormats.enumerated() {
-                x += "<numFmt numFmtId=\"\(164 + i)\" formatCode=\"\(XlsxXML.escape(code))\"/>"
+                x += "<numFmt numFmtId=\"\(164 + i)\" formatCode=\"\(MarkupText.escape(code))\"/>"
             }
             x += "</numFmts>"
         }
@@ -120,35 +120,7 @@ struct XlsxStyles {
     }
 }
 
-/// XML text helpers for the hand-written parts.
+/// The SpreadsheetML namespace of the hand-written parts.
 enum XlsxXML {
-    static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-    /// Escapes markup characters and drops the control characters XML 1.0 forbids (a stray
-    /// form feed pasted from Word would otherwise make the whole file unreadable).
-    static func escape(_ text: String) -> String {
-        // Most text needs nothing: one pass over the bytes decides.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
-            return text
-        }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 }

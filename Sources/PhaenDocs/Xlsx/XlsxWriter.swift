@@ -1,6 +1,5 @@
 import Foundation
 import PhaenCore
-import ZIPFoundation
 
 public enum XlsxError: Error, Equatable, CustomStringConvertible {
     case noSheets
@@ -40,7 +39,7 @@ public struct XlsxWriter: Sendable {
         var files: [(String, String)] = [
             ("[Content_Types].xml", contentTypes(sheetCount: count)),
             ("_rels/.rels", rootRelationships),
-            ("docProps/core.xml", core(title: workbook.title)),
+            ("docProps/core.xml", OfficePackage.coreProperties(title: workbook.title)),
             ("docProps/app.xml", app(sheets: workbook.sheets)),
             ("xl/workbook.xml", workbookXML(workbook)),
             ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: count)),
@@ -54,7 +53,7 @@ public struct XlsxWriter: Sendable {
     // MARK: - Parts
 
     private func contentTypes(sheetCount: Int) -> String {
-        var x = XlsxXML.header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        var x = OfficePackage.declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         x += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         x += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
         x += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
@@ -69,36 +68,28 @@ public struct XlsxWriter: Sendable {
     }
 
     private var rootRelationships: String {
-        XlsxXML.header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        OfficePackage.declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
             + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
             + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
             + "</Relationships>"
     }
 
-    private func core(title: String) -> String {
-        XlsxXML.header + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
-            + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
-            + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
-            + "<dc:title>\(XlsxXML.escape(title))</dc:title><dc:creator>Phaen</dc:creator><dc:language>th-TH</dc:language>"
-            + "</cp:coreProperties>"
-    }
-
     private func app(sheets: [Sheet]) -> String {
-        var x = XlsxXML.header + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\""
+        var x = OfficePackage.declaration + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\""
         x += " xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><Application>Phaen</Application>"
         x += "<HeadingPairs><vt:vector size=\"2\" baseType=\"variant\"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>"
         x += "<vt:variant><vt:i4>\(sheets.count)</vt:i4></vt:variant></vt:vector></HeadingPairs>"
         x += "<TitlesOfParts><vt:vector size=\"\(sheets.count)\" baseType=\"lpstr\">"
-        for sheet in sheets { x += "<vt:lpstr>\(XlsxXML.escape(sheet.name))</vt:lpstr>" }
+        for sheet in sheets { x += "<vt:lpstr>\(MarkupText.escape(sheet.name))</vt:lpstr>" }
         return x + "</vt:vector></TitlesOfParts></Properties>"
     }
 
     private func workbookXML(_ workbook: Workbook) -> String {
-        var x = XlsxXML.header + "<workbook xmlns=\"\(XlsxXML.mainNS)\" xmlns:r=\"\(XlsxXML.relNS)\">"
+        var x = OfficePackage.declaration + "<workbook xmlns=\"\(XlsxXML.mainNS)\" xmlns:r=\"\(OfficePackage.relationshipsNamespace)\">"
         x += "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
         for (i, sheet) in workbook.sheets.enumerated() {
-            x += "<sheet name=\"\(XlsxXML.escape(sheet.name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
+            x += "<sheet name=\"\(MarkupText.escape(sheet.name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
         }
         x += "</sheets>"
         // The frozen rows repeat at the top of every printed page, as the paper tables do.
@@ -107,7 +98,7 @@ public struct XlsxWriter: Sendable {
             x += "<definedNames>"
             for (i, sheet) in titled {
                 let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
-                x += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">\(XlsxXML.escape(quoted))!$1:$\(sheet.frozenRows)</definedName>"
+                x += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">\(MarkupText.escape(quoted))!$1:$\(sheet.frozenRows)</definedName>"
             }
             x += "</definedNames>"
         }
@@ -116,7 +107,7 @@ public struct XlsxWriter: Sendable {
     }
 
     private func workbookRelationships(sheetCount: Int) -> String {
-        var x = XlsxXML.header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        var x = OfficePackage.declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for i in 1...sheetCount {
             x += "<Relationship Id=\"rId\(i)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(i).xml\"/>"
         }
@@ -127,21 +118,9 @@ public struct XlsxWriter: Sendable {
 
     // MARK: - Archive
 
-    /// A fixed entry date keeps the bytes reproducible (the ZIP format cannot store dates
-    /// before 1980).
-    private static let entryDate = Date(timeIntervalSince1970: 315_532_800 + 86_400)
-
     private func zip(_ files: [(String, String)]) throws -> Data {
         do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            for (path, text) in files {
-                let data = Data(text.utf8)
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                     modificationDate: Self.entryDate, compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            }
-            guard let data = archive.data else { throw XlsxError.archive("no data") }
+            guard let data = try OfficePackage.zip(files) else { throw XlsxError.archive("no data") }
             return data
         } catch let error as XlsxError {
             throw error
@@ -166,12 +145,12 @@ struct XlsxSharedStrings {
     }
 
     var xml: String {
-        var x = XlsxXML.header + "<sst xmlns=\"\(XlsxXML.mainNS)\" count=\"\(references)\" uniqueCount=\"\(strings.count)\">"
+        var x = OfficePackage.declaration + "<sst xmlns=\"\(XlsxXML.mainNS)\" count=\"\(references)\" uniqueCount=\"\(strings.count)\">"
         for s in strings {
             // Leading or trailing spaces and line breaks survive only with xml:space.
             let preserve = s.first?.isWhitespace == true || s.last?.isWhitespace == true || s.contains("\n")
             x += preserve ? "<si><t xml:space=\"preserve\">" : "<si><t>"
-            x += XlsxXML.escape(s) + "</t></si>"
+            x += MarkupText.escape(s) + "</t></si>"
         }
         return x + "</sst>"
     }
